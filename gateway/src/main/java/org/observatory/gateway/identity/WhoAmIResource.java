@@ -1,0 +1,33 @@
+package org.observatory.gateway.identity;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Tells a caller who its token says it is: the quickest check that a token is accepted. */
+@Path("/whoami")
+@Produces(MediaType.APPLICATION_JSON)
+public class WhoAmIResource {
+
+    /** The caller: its principal name and its roles, sorted. */
+    public record Caller(String name, List<String> roles) {
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Authenticated
+    @SecurityRequirement(name = "oidc")
+    @Operation(summary = "The caller named by the bearer token, with its roles")
+    public Caller whoAmI() {
+        return new Caller(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
+    }
+}

@@ -1,0 +1,104 @@
+package org.observatory.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EchoBackend.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class GatewayRoutingTest {
+
+    @Test
+    void forwardsEsmondPathsWithTheirQueryToPerfArchive() {
+        given().when().get("/esmond/perfsonar/archive/?source=10.0.0.1&limit=5")
+                .then().statusCode(201)
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo("/esmond/perfsonar/archive/?source=10.0.0.1&limit=5"));
+    }
+
+    @Test
+    void streamsARequestBodyToTheBackendUnchanged() {
+        String body = "x".repeat(3_000_000);
+        given().contentType("text/plain").body(body).when().post("/logs/txlog")
+                .then().statusCode(201)
+                .body("method", equalTo("POST"))
+                .body("bodyLength", equalTo(3_000_000))
+                .body("bodyHash", equalTo(Integer.toHexString(body.hashCode())));
+    }
+
+    @Test
+    void replacesForwardingHeadersThatAClientMadeUp() {
+        given().header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6")
+                .when().get("/api/instance/abc")
+                .then().statusCode(201)
+                .body("headers.'x-forwarded-for'", equalTo("127.0.0.1"))
+                .body("headers.'forwarded'", equalTo("for=127.0.0.1;proto=http;host=" + "localhost:" + io.restassured.RestAssured.port));
+    }
+
+    @Test
+    void rejectsAnInvalidBearerTokenBeforeTheBackendSeesIt() {
+        given().auth().oauth2("not-a-token").when().get("/ixp/ixps")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void passesAValidBearerTokenOnToTheBackend() {
+        String token = OidcWiremockTestResource.getAccessToken("agent", Set.of("measurements:write"));
+        given().auth().oauth2(token).contentType("application/json").body("{}")
+                .when().put("/esmond/perfsonar/archive/ABC/")
+                .then().statusCode(201)
+                .body("headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void routesServiceHealthToTheServicesOwnEndpoint() {
+        given().when().get("/services/log-ingest/health/ready")
+                .then().statusCode(200)
+                .body("uri", equalTo("/q/health/ready"));
+        given().when().get("/services/ixp-service/openapi?format=json")
+                .then().body("uri", equalTo("/q/openapi?format=json"));
+    }
+
+    @Test
+    void listsEveryServiceWithItsReadiness() {
+        given().when().get("/services")
+                .then().statusCode(200)
+                .body("name", containsInAnyOrder("instance-registry",
+                        "ixp-service", "log-ingest", "perf-archive"))
+                .body("ready", hasItems(true))
+                .body("find { it.name == 'perf-archive' }.paths", hasItems("/esmond", "/perf"));
+    }
+
+    @Test
+    void tellsATokenHolderWhoItIs() {
+        String token = OidcWiremockTestResource.getAccessToken("alice", Set.of("ixp:admin", "logs:write"));
+        given().auth().oauth2(token).when().get("/whoami")
+                .then().statusCode(200)
+                .body("name", equalTo("alice"))
+                .body("roles", hasItems("ixp:admin", "logs:write"));
+    }
+
+    @Test
+    void refusesWhoAmIWithoutAToken() {
+        given().when().get("/whoami").then().statusCode(401);
+    }
+
+    @Test
+    void answersUnknownGatewayPathsWithProblemJson() {
+        given().when().get("/nothing/here")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", not(nullValue()));
+    }
+}
