@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,10 @@ class GatewayRoutingTest {
     @Test
     void rejectsAnInvalidBearerTokenBeforeTheBackendSeesIt() {
         given().auth().oauth2("not-a-token").when().get("/ixp/ixps")
-                .then().statusCode(401);
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
     }
 
     @Test
@@ -90,7 +94,8 @@ class GatewayRoutingTest {
 
     @Test
     void refusesWhoAmIWithoutAToken() {
-        given().when().get("/whoami").then().statusCode(401);
+        given().when().get("/whoami").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
