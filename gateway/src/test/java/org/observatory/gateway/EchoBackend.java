@@ -15,16 +15,29 @@ import java.util.concurrent.TimeUnit;
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
+    private static final Map<String, String> SERVICES = Map.of(
+            "ixp-service", "/ixp", "instance-registry", "/registry", "perf-archive", "/esmond", "log-ingest", "/logs");
+
     private Vertx vertx;
-    private HttpServer server;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        Map<String, String> config = new HashMap<>();
+        SERVICES.forEach((service, prefix) -> config.put("gateway.backends." + service + ".url", "http://127.0.0.1:" + listen(service, prefix)));
+        return config;
+    }
+
+    private int listen(String service, String prefix) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(openApi(service, prefix).encode());
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject()
+                    .put("service", service)
                     .put("method", request.method().name())
                     .put("uri", request.uri())
                     .put("headers", headers)
@@ -35,16 +48,25 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                     .end(Buffer.buffer(echo.encode()));
         }));
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         } catch (Exception e) {
             throw new IllegalStateException("Echo backend did not start", e);
         }
-        String url = "http://127.0.0.1:" + server.actualPort();
-        Map<String, String> config = new HashMap<>();
-        for (String service : new String[] { "ixp-service", "instance-registry", "perf-archive", "log-ingest" }) {
-            config.put("gateway.backends." + service + ".url", url);
-        }
-        return config;
+    }
+
+    /** Every service answers with the same component and operation names, so that the merge must rename them. */
+    private static JsonObject openApi(String service, String prefix) {
+        JsonObject ok = new JsonObject().put("200", new JsonObject().put("description", "ok").put("content",
+                new JsonObject().put("application/json", new JsonObject().put("schema",
+                        new JsonObject().put("$ref", "#/components/schemas/Thing")))));
+        return new JsonObject()
+                .put("openapi", "3.0.3")
+                .put("info", new JsonObject().put("title", "Observatory " + service).put("version", "1"))
+                .put("paths", new JsonObject().put(prefix + "/things", new JsonObject().put("get",
+                        new JsonObject().put("operationId", "list").put("responses", ok)
+                                .put("security", new io.vertx.core.json.JsonArray().add(new JsonObject().put("SecurityScheme", new io.vertx.core.json.JsonArray()))))))
+                .put("components", new JsonObject().put("schemas", new JsonObject().put("Thing",
+                        new JsonObject().put("type", "object").put("description", "a thing of " + service))));
     }
 
     @Override

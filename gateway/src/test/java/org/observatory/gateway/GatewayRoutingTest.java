@@ -70,7 +70,8 @@ class GatewayRoutingTest {
                 .then().statusCode(200)
                 .body("uri", equalTo("/q/health/ready"));
         given().when().get("/services/ixp-service/openapi?format=json")
-                .then().body("uri", equalTo("/q/openapi?format=json"));
+                .then().statusCode(200)
+                .body("info.title", equalTo("Observatory ixp-service"));
     }
 
     @Test
@@ -105,5 +106,16 @@ class GatewayRoutingTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", not(nullValue()));
+    }
+
+    @Test
+    void servesOneOpenApiDocumentMergedFromEveryService() {
+        given().when().get("/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo("Observatory"))
+                .body("paths.keySet()", hasItems("/ixp/things", "/registry/things", "/esmond/things", "/logs/things",
+                        "/services", "/whoami"))
+                .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
+                .body("paths.'/esmond/things'.get.security[0].keySet()", hasItems("oidc"));
     }
 }

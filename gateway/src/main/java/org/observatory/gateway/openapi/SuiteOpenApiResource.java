@@ -1,0 +1,122 @@
+package org.observatory.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+import org.observatory.gateway.routing.GatewayConfig;
+
+/**
+ * The suite's one OpenAPI document: the gateway's own and every service's, merged. A service that does not
+ * answer is served from its last good document, or named in the description as missing.
+ */
+@Path("/openapi")
+public class SuiteOpenApiResource {
+
+    private static final Logger LOG = Logger.getLogger(SuiteOpenApiResource.class);
+    private static final long MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+    private final GatewayConfig config;
+    private final HttpClient client;
+    private final ObjectMapper mapper;
+    private final Map<String, JsonNode> lastGood = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
+    String version;
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String issuer;
+
+    @Inject
+    public SuiteOpenApiResource(GatewayConfig config, Vertx vertx, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.healthTimeout().toMillis()));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The OpenAPI document of the whole suite, merged from every service's")
+    public Uni<ObjectNode> document(@Context HttpServerRequest request) {
+        Map<String, URI> sources = new LinkedHashMap<>();
+        sources.put("gateway", URI.create("http://127.0.0.1:" + request.localAddress().port()));
+        config.backends().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sources.put(e.getKey(), e.getValue().url()));
+        return Multi.createFrom().iterable(sources.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> fetch(e.getKey(), e.getValue()))
+                .collect().asList()
+                .map(ignored -> merge(sources.keySet()));
+    }
+
+    private ObjectNode merge(Iterable<String> services) {
+        Map<String, JsonNode> documents = new LinkedHashMap<>();
+        services.forEach(s -> {
+            if (lastGood.containsKey(s)) {
+                documents.put(s, lastGood.get(s));
+            }
+        });
+        List<String> missing = OpenApiMerger.missing(documents, services);
+        ObjectNode info = mapper.createObjectNode()
+                .put("title", "Observatory")
+                .put("version", version)
+                .put("description", "Every service of the Observatory suite, reached through the gateway."
+                        + (missing.isEmpty() ? "" : " Not available right now: " + String.join(", ", missing) + "."));
+        String discovery = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+        return OpenApiMerger.merge(info, documents, discovery);
+    }
+
+    private Uni<Void> fetch(String service, URI url) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
+                .setPort(url.getPort() > 0 ? url.getPort() : 80).setURI("/q/openapi?format=json")
+                .setTimeout(config.healthTimeout().toMillis());
+        return Uni.createFrom().completionStage(() -> client.request(options)
+                        .compose(r -> r.send())
+                        .compose(response -> response.statusCode() == 200
+                                ? response.body()
+                                : io.vertx.core.Future.<Buffer>failedFuture("status " + response.statusCode()))
+                        .toCompletionStage())
+                .map(body -> {
+                    if (body.length() > MAX_DOCUMENT_BYTES) {
+                        throw new IllegalStateException("document over " + MAX_DOCUMENT_BYTES + " bytes");
+                    }
+                    try {
+                        return mapper.readTree(body.getBytes());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("not JSON: " + e.getMessage());
+                    }
+                })
+                .invoke(document -> lastGood.put(service, document))
+                .onFailure().invoke(e -> LOG.warnf("OpenAPI document of %s not available: %s", service, e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}
