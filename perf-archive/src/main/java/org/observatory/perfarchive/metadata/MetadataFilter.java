@@ -50,7 +50,8 @@ public record MetadataFilter(Map<String, List<String>> hostFields, Map<String, S
         }
         if (updated.end() != null) {
             args.add(updated.end());
-            series.add("s.time_updated <= to_timestamp($" + args.size() + ")");
+                        // time_updated has microseconds: the end second is inclusive as a whole.
+            series.add("s.time_updated < to_timestamp($" + args.size() + " + 1)");
         }
         if (!series.isEmpty()) {
             conditions.add("EXISTS (SELECT 1 FROM ps_series s WHERE s.metadata_id = m.id AND "
