@@ -1,0 +1,81 @@
+package org.observatory.perfarchive.auth;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.observatory.common.problem.ProblemException;
+
+/** Administration of esmond write keys; OIDC role measurements:admin. */
+@Path("/perf/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("measurements:admin")
+@Tag(name = "API keys", description = "Write keys for esmond clients (Authorization: Token <key>)")
+public class ApiKeyResource {
+
+    /** Keys can write measurements, nothing else. */
+    static final Set<String> KEY_ROLES = Set.of("measurements:write");
+
+    private final ApiKeyRepository keys;
+
+    public ApiKeyResource(ApiKeyRepository keys) {
+        this.keys = keys;
+    }
+
+    public record NewKey(@NotBlank @Size(max = 150) @Pattern(regexp = "[^:\\s]+", message = "must not contain ':' or spaces")
+                         String username,
+                         @Size(max = 500) String description) {
+    }
+
+    /** The created key: the only time its secret is shown. */
+    public record CreatedKey(long id, String username, String description, String key, OffsetDateTime created) {
+    }
+
+    @POST
+    @Operation(summary = "Create a key", description = "The key is returned once and stored only as a SHA-256 hash.")
+    @APIResponse(responseCode = "201", description = "The key")
+    public Uni<Response> create(@Valid @NotNull NewKey request) {
+        String secret = ApiKeys.generate();
+        return keys.insert(request.username(), request.description(), ApiKeys.hash(secret), KEY_ROLES)
+                .map(k -> Response.status(201)
+                        .entity(new CreatedKey(k.id(), k.username(), k.description(), secret, k.created())).build());
+    }
+
+    @GET
+    @Operation(summary = "List keys (without secrets)")
+    @APIResponse(responseCode = "200", description = "All keys, revoked ones with their revocation time")
+    public Uni<List<ApiKey>> list() {
+        return keys.list();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a key")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such key")
+    public Uni<Response> revoke(@PathParam("id") long id) {
+        return keys.revoke(id).map(found -> {
+            if (!found) {
+                throw ProblemException.notFound("No key " + id);
+            }
+            return Response.noContent().build();
+        });
+    }
+}

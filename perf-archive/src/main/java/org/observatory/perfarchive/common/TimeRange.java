@@ -1,0 +1,59 @@
+package org.observatory.perfarchive.common;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
+import org.observatory.common.problem.ProblemException;
+
+/**
+ * esmond's time parameters in UNIX seconds: {@code time} (exact), {@code time-start}, {@code time-end},
+ * {@code time-range} (with a start: start + range; with an end: end - range; alone: the last range seconds).
+ * Both bounds are inclusive; null means open.
+ */
+public record TimeRange(Long start, Long end) {
+
+    public static final TimeRange ALL = new TimeRange(null, null);
+
+    public static TimeRange from(MultivaluedMap<String, String> query) {
+        Long time = seconds(query, "time");
+        Long start = seconds(query, "time-start");
+        Long end = seconds(query, "time-end");
+        Long range = seconds(query, "time-range");
+        if (time != null) {
+            return new TimeRange(time, time);
+        }
+        if (range != null) {
+            if (start != null && end == null) {
+                end = start + range;
+            } else if (end != null && start == null) {
+                start = end - range;
+            } else if (start == null) {
+                end = Instant.now().getEpochSecond();
+                start = end - range;
+            }
+        }
+        if (start != null && end != null && start > end) {
+            throw ProblemException.invalidField("time-start", "must not be after time-end");
+        }
+        return new TimeRange(start, end);
+    }
+
+    public boolean isAll() {
+        return start == null && end == null;
+    }
+
+    private static Long seconds(MultivaluedMap<String, String> query, String name) {
+        String value = query.getFirst(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = (long) Double.parseDouble(value.trim());
+            if (seconds < 0 || seconds > 253_402_300_799L) {
+                throw ProblemException.invalidField(name, "is out of range");
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "must be UNIX seconds");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.observatory.perfarchive.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.eventtype.DataType;
+import org.observatory.perfarchive.eventtype.EventTypes;
+
+/** Reads the two write bodies: one point {@code {"ts","val"}} and esmond's bulk {@code {"data":[...]}}. */
+public final class DataParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DataParser() {
+    }
+
+    public static JsonNode json(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("The body is empty; a JSON object is expected");
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public static DataType dataType(String eventType) {
+        return EventTypes.dataType(eventType).orElseThrow(() ->
+                ProblemException.invalidField("event-type", "unknown event type '" + eventType + "'"));
+    }
+
+    public static List<Point> single(String eventType, String body) {
+        DataType type = dataType(eventType);
+        JsonNode point = json(body);
+        if (!point.isObject()) {
+            throw ProblemException.badRequest("A point must be a JSON object {\"ts\": <seconds>, \"val\": ...}");
+        }
+        long ts = ValueParser.timestamp(point.get("ts"), "ts");
+        return List.of(new Point(eventType, type, ts, ValueParser.value(type, point.get("val"), "val")));
+    }
+
+    public static List<Point> bulk(String body) {
+        JsonNode root = json(body);
+        JsonNode data = root.isObject() ? root.get("data") : null;
+        if (data == null || !data.isArray()) {
+            throw ProblemException.invalidField("data", "must be a list of {\"ts\", \"val\": [{\"event-type\", \"val\"}]}");
+        }
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode item = data.get(i);
+            String at = "data[" + i + "]";
+            if (!item.isObject()) {
+                throw ProblemException.invalidField(at, "must be an object with ts and val");
+            }
+            long ts = ValueParser.timestamp(item.get("ts"), at + ".ts");
+            JsonNode values = item.get("val");
+            if (values == null || !values.isArray()) {
+                throw ProblemException.invalidField(at + ".val", "must be a list of {\"event-type\", \"val\"}");
+            }
+            for (int j = 0; j < values.size(); j++) {
+                JsonNode value = values.get(j);
+                String vat = at + ".val[" + j + "]";
+                JsonNode eventType = value.isObject() ? value.get("event-type") : null;
+                if (eventType == null || !eventType.isTextual()) {
+                    throw ProblemException.invalidField(vat + ".event-type", "is required");
+                }
+                String name = eventType.textValue();
+                DataType type = EventTypes.dataType(name).orElseThrow(() ->
+                        ProblemException.invalidField(vat + ".event-type", "unknown event type '" + name + "'"));
+                points.add(new Point(name, type, ts, ValueParser.value(type, value.get("val"), vat + ".val")));
+            }
+        }
+        return points;
+    }
+}

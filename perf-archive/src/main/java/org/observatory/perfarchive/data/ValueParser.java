@@ -1,0 +1,159 @@
+package org.observatory.perfarchive.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.eventtype.DataType;
+
+/** Checks a point's {@code ts} and {@code val} the way esmond's validators do, and names the field at fault. */
+public final class ValueParser {
+
+    /** The first second of the year 10000: later timestamps are typos, not measurements. */
+    static final long MAX_TS = 253_402_300_800L;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ValueParser() {
+    }
+
+    public static long timestamp(JsonNode ts, String field) {
+        Long value = integral(ts);
+        if (value == null) {
+            throw ProblemException.invalidField(field, "must be an integer number of seconds since 1970");
+        }
+        if (value < 0 || value >= MAX_TS) {
+            throw ProblemException.invalidField(field, "is out of range (0 to " + (MAX_TS - 1) + ")");
+        }
+        return value;
+    }
+
+    public static PointValue value(DataType type, JsonNode val, String field) {
+        if (val == null || val.isNull() || val.isMissingNode()) {
+            throw ProblemException.invalidField(field, "is missing");
+        }
+        return switch (type) {
+            case INTEGER -> {
+                Long v = integral(val);
+                if (v == null) {
+                    throw ProblemException.invalidField(field, "must be an integer");
+                }
+                yield PointValue.ofInteger(v);
+            }
+            case FLOAT -> {
+                Double v = real(val);
+                if (v == null) {
+                    throw ProblemException.invalidField(field, "must be a number");
+                }
+                yield PointValue.ofReal(v);
+            }
+            case PERCENTAGE -> percentage(val, field);
+            case HISTOGRAM -> histogram(val, field);
+            case SUBINTERVAL -> subintervals(val, field);
+            case JSON -> PointValue.ofJson(val.toString());
+        };
+    }
+
+    private static PointValue percentage(JsonNode val, String field) {
+        if (!val.isObject()) {
+            throw ProblemException.invalidField(field, "must be an object with numerator and denominator");
+        }
+        Long numerator = integral(val.get("numerator"));
+        Long denominator = integral(val.get("denominator"));
+        if (numerator == null || numerator < 0) {
+            throw ProblemException.invalidField(field + ".numerator", "must be an integer >= 0");
+        }
+        if (denominator == null || denominator <= 0) {
+            throw ProblemException.invalidField(field + ".denominator", "must be an integer > 0");
+        }
+        return PointValue.ofPercentage(numerator, denominator);
+    }
+
+    private static PointValue histogram(JsonNode val, String field) {
+        if (!val.isObject()) {
+            throw ProblemException.invalidField(field, "must be an object of bucket -> count");
+        }
+        Map<String, Long> buckets = new LinkedHashMap<>();
+        ObjectNode normalised = JSON.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = val.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> bucket = it.next();
+            Long count = integral(bucket.getValue());
+            if (count == null || count < 0) {
+                throw ProblemException.invalidField(field + "." + bucket.getKey(), "bucket count must be an integer >= 0");
+            }
+            if (count > 0) {
+                buckets.put(bucket.getKey(), count);
+            }
+            normalised.put(bucket.getKey(), count);
+        }
+        return PointValue.ofHistogram(normalised.toString(), buckets);
+    }
+
+    private static PointValue subintervals(JsonNode val, String field) {
+        if (!val.isArray() || val.isEmpty()) {
+            throw ProblemException.invalidField(field, "must be a non-empty list of {start, duration, val}");
+        }
+        for (int i = 0; i < val.size(); i++) {
+            JsonNode item = val.get(i);
+            String at = field + "[" + i + "]";
+            if (!item.isObject()) {
+                throw ProblemException.invalidField(at, "must be an object with start, duration and val");
+            }
+            if (real(item.get("start")) == null) {
+                throw ProblemException.invalidField(at + ".start", "must be a number");
+            }
+            if (real(item.get("duration")) == null) {
+                throw ProblemException.invalidField(at + ".duration", "must be a number");
+            }
+            if (item.get("val") == null || item.get("val").isNull()) {
+                throw ProblemException.invalidField(at + ".val", "is missing");
+            }
+        }
+        return PointValue.ofJson(val.toString());
+    }
+
+    /** An integer from a JSON integer, an integral number or a string of digits (esmond calls int()). */
+    static Long integral(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        try {
+            if (node.isIntegralNumber()) {
+                return node.canConvertToLong() ? node.longValue() : null;
+            }
+            if (node.isNumber()) {
+                BigDecimal decimal = node.decimalValue();
+                return decimal.stripTrailingZeros().scale() <= 0 ? decimal.longValueExact() : null;
+            }
+            if (node.isTextual()) {
+                return new BigInteger(node.textValue().trim()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    static Double real(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isTextual()) {
+            try {
+                double v = Double.parseDouble(node.textValue().trim());
+                return Double.isFinite(v) ? v : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,240 @@
+package org.observatory.perfarchive.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.observatory.perfarchive.summary.SummaryDelta;
+
+/** Points and summary buckets in ps_value: batched statements over unnest(), one round trip per kind. */
+@ApplicationScoped
+public class ValueRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Pool pool;
+
+    public ValueRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A stored point or bucket, read back: ts in seconds and the columns of its kind. */
+    public record StoredRow(long ts, Long integer, Double real, Long count, Long numerator, Long denominator,
+                            String json, String stats) {
+    }
+
+    /** Key of a point in a series. */
+    public record SeriesTs(long seriesId, long ts) {
+    }
+
+    /**
+     * Inserts integer, float and percentage points that are not there yet; answers the (series, ts) that were
+     * inserted, so that the caller can answer 409 for the rest.
+     */
+    public Uni<Set<SeriesTs>> insertImmutable(SqlClient tx, List<Long> series, List<Point> points) {
+        int n = points.size();
+        Long[] s = series.toArray(new Long[0]);
+        String[] e = new String[n];
+        Long[] t = new Long[n];
+        Long[] i = new Long[n];
+        Double[] f = new Double[n];
+        Long[] num = new Long[n];
+        Long[] den = new Long[n];
+        for (int k = 0; k < n; k++) {
+            Point p = points.get(k);
+            e[k] = p.eventType();
+            t[k] = p.ts();
+            i[k] = p.value().integer();
+            f[k] = p.value().real();
+            num[k] = p.value().numerator();
+            den[k] = p.value().denominator();
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO ps_value (series_id, event_type, ts, v_int, v_float, v_num, v_den)
+                        SELECT s, e, to_timestamp(t), i, f, n, d
+                        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[], $6::bigint[], $7::bigint[])
+                             AS u(s, e, t, i, f, n, d)
+                        ON CONFLICT DO NOTHING
+                        RETURNING series_id, extract(epoch FROM ts)::bigint""")
+                .execute(Tuple.from(new Object[]{s, e, t, i, f, num, den}))
+                .map(rows -> {
+                    Set<SeriesTs> inserted = new HashSet<>();
+                    rows.forEach(r -> inserted.add(new SeriesTs(r.getLong(0), r.getLong(1))));
+                    return inserted;
+                });
+    }
+
+    /** Inserts or replaces histogram, subinterval and json points (esmond overwrites these). */
+    public Uni<Void> upsertDocuments(SqlClient tx, List<Long> series, List<Point> points) {
+        int n = points.size();
+        String[] e = new String[n];
+        Long[] t = new Long[n];
+        String[] j = new String[n];
+        for (int k = 0; k < n; k++) {
+            e[k] = points.get(k).eventType();
+            t[k] = points.get(k).ts();
+            j[k] = points.get(k).value().json();
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO ps_value (series_id, event_type, ts, v_json)
+                        SELECT s, e, to_timestamp(t), j::jsonb
+                        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[]) AS u(s, e, t, j)
+                        ON CONFLICT (series_id, ts, event_type) DO UPDATE SET v_json = EXCLUDED.v_json""")
+                .execute(Tuple.of(series.toArray(new Long[0]), e, t, j))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The histograms these points replace, locking the series first so that two writers of the same point
+     * cannot both miss each other and count it twice in a summary.
+     */
+    public Uni<Map<SeriesTs, Map<String, Long>>> lockAndReadHistograms(SqlClient tx, List<Long> series, List<Long> ts,
+                                                                     Set<String> eventTypes) {
+        Long[] s = series.toArray(new Long[0]);
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(s) FROM (SELECT DISTINCT s FROM unnest($1::bigint[]) s ORDER BY 1) x")
+                .execute(Tuple.of(s))
+                .chain(() -> tx.preparedQuery("""
+                                SELECT v.series_id, extract(epoch FROM v.ts)::bigint, v.v_json::text FROM ps_value v
+                                JOIN unnest($1::bigint[], $2::bigint[]) AS u(s, t) ON v.series_id = u.s AND v.ts = to_timestamp(u.t)
+                                WHERE v.event_type = ANY($3)""")
+                        .execute(Tuple.of(s, ts.toArray(new Long[0]), eventTypes.toArray(new String[0]))))
+                .map(rows -> {
+                    Map<SeriesTs, Map<String, Long>> previous = new HashMap<>();
+                    for (Row r : rows) {
+                        previous.put(new SeriesTs(r.getLong(0), r.getLong(1)), histogram(r.getString(2)));
+                    }
+                    return previous;
+                });
+    }
+
+    /**
+     * Adds the deltas to their buckets (creating them); answers the merged histogram of the buckets of
+     * {@code statisticsSeries}, whose statistics the caller computes and stores.
+     */
+    public Uni<List<MergedHistogram>> addToSummaries(SqlClient tx, Collection<SummaryDelta> deltas, Set<Long> statisticsSeries) {
+        if (deltas.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = deltas.size();
+        Long[] s = new Long[n];
+        String[] e = new String[n];
+        Long[] t = new Long[n];
+        Long[] i = new Long[n];
+        Double[] f = new Double[n];
+        Long[] c = new Long[n];
+        Long[] num = new Long[n];
+        Long[] den = new Long[n];
+        String[] j = new String[n];
+        int k = 0;
+        for (SummaryDelta d : deltas) {
+            s[k] = d.seriesId();
+            e[k] = d.eventType();
+            t[k] = d.ts();
+            i[k] = d.integer();
+            f[k] = d.real();
+            c[k] = d.count();
+            num[k] = d.numerator();
+            den[k] = d.denominator();
+            j[k] = d.histogram() == null ? null : write(d.histogram());
+            k++;
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO ps_value AS v (series_id, event_type, ts, v_int, v_float, v_count, v_num, v_den, v_json)
+                        SELECT s, e, to_timestamp(t), i, f, c, n, d, j::jsonb
+                        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[], $6::bigint[],
+                                    $7::bigint[], $8::bigint[], $9::text[]) AS u(s, e, t, i, f, c, n, d, j)
+                        ON CONFLICT (series_id, ts, event_type) DO UPDATE SET
+                            v_int = CASE WHEN EXCLUDED.v_int IS NULL THEN v.v_int ELSE COALESCE(v.v_int, 0) + EXCLUDED.v_int END,
+                            v_float = CASE WHEN EXCLUDED.v_float IS NULL THEN v.v_float ELSE COALESCE(v.v_float, 0) + EXCLUDED.v_float END,
+                            v_count = CASE WHEN EXCLUDED.v_count IS NULL THEN v.v_count ELSE COALESCE(v.v_count, 0) + EXCLUDED.v_count END,
+                            v_num = CASE WHEN EXCLUDED.v_num IS NULL THEN v.v_num ELSE COALESCE(v.v_num, 0) + EXCLUDED.v_num END,
+                            v_den = CASE WHEN EXCLUDED.v_den IS NULL THEN v.v_den ELSE COALESCE(v.v_den, 0) + EXCLUDED.v_den END,
+                            v_json = CASE WHEN EXCLUDED.v_json IS NULL THEN v.v_json ELSE ps_hist_add(v.v_json, EXCLUDED.v_json) END
+                        RETURNING series_id, event_type, extract(epoch FROM ts)::bigint,
+                                  CASE WHEN series_id = ANY($10) THEN v_json::text END""")
+                .execute(Tuple.from(new Object[]{s, e, t, i, f, c, num, den, j, statisticsSeries.toArray(new Long[0])}))
+                .map(rows -> {
+                    List<MergedHistogram> merged = new ArrayList<>();
+                    for (Row r : rows) {
+                        if (r.getString(3) != null) {
+                            merged.add(new MergedHistogram(r.getLong(0), r.getString(1), r.getLong(2), histogram(r.getString(3))));
+                        }
+                    }
+                    return merged;
+                });
+    }
+
+    public record MergedHistogram(long seriesId, String eventType, long ts, Map<String, Long> histogram) {
+    }
+
+    public Uni<Void> storeStatistics(SqlClient tx, List<MergedHistogram> buckets, List<String> statistics) {
+        if (buckets.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        UPDATE ps_value v SET v_stats = u.j::jsonb
+                        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[]) AS u(s, e, t, j)
+                        WHERE v.series_id = u.s AND v.event_type = u.e AND v.ts = to_timestamp(u.t)""")
+                .execute(Tuple.of(buckets.stream().map(MergedHistogram::seriesId).toArray(Long[]::new),
+                        buckets.stream().map(MergedHistogram::eventType).toArray(String[]::new),
+                        buckets.stream().map(MergedHistogram::ts).toArray(Long[]::new),
+                        statistics.toArray(new String[0])))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> touch(SqlClient tx, Collection<Long> series) {
+        return tx.preparedQuery("UPDATE ps_series SET time_updated = now() WHERE id = ANY($1)")
+                .execute(Tuple.of(series.toArray(new Long[0])))
+                .replaceWithVoid();
+    }
+
+    /** Rows of one series in [start, end], oldest first. */
+    public Uni<List<StoredRow>> read(long seriesId, String eventType, long start, long end, int limit, long offset) {
+        return pool.preparedQuery("""
+                        SELECT extract(epoch FROM ts)::bigint, v_int, v_float, v_count, v_num, v_den, v_json::text, v_stats::text
+                        FROM ps_value
+                        WHERE series_id = $1 AND event_type = $2 AND ts >= to_timestamp($3) AND ts <= to_timestamp($4)
+                        ORDER BY ts LIMIT $5 OFFSET $6""")
+                .execute(Tuple.from(new Object[]{seriesId, eventType, start, end, limit, offset}))
+                .map(rows -> {
+                    List<StoredRow> result = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        result.add(new StoredRow(r.getLong(0), r.getLong(1), r.getDouble(2), r.getLong(3), r.getLong(4),
+                                r.getLong(5), r.getString(6), r.getString(7)));
+                    }
+                    return result;
+                });
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Long> histogram(String json) {
+        Map<String, Long> result = new HashMap<>();
+        if (json == null) {
+            return result;
+        }
+        try {
+            JSON.readTree(json).fields().forEachRemaining(f -> result.put(f.getKey(), f.getValue().asLong()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,68 @@
+package org.observatory.perfarchive.storage;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.observatory.common.lock.JobLock;
+
+/** Applies retention per event type, on one replica at a time. */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+    private final Pool pool;
+    private final Storage storage;
+    private final RetentionPolicy policy;
+    private final JobLock lock;
+
+    public RetentionJob(Pool pool, Storage storage, RetentionPolicy policy) {
+        this.pool = pool;
+        this.storage = storage;
+        this.policy = policy;
+        this.lock = new JobLock(pool);
+    }
+
+    @Scheduled(cron = "{perf.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return run().invoke(dropped -> dropped.ifPresent(d -> LOG.infof("Retention dropped %s", d)))
+                .onFailure().invoke(e -> LOG.error("Retention failed", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Runs retention now; empty if another replica is running it. */
+    public Uni<Optional<List<String>>> run() {
+        return lock.runExclusively("perf-archive-retention", this::apply);
+    }
+
+    private Uni<List<String>> apply() {
+        Instant now = Instant.now();
+        return pool.query("SELECT DISTINCT event_type FROM ps_series").execute()
+                .chain(rows -> storage.dialect().chain(dialect -> {
+                    List<String> eventTypes = new ArrayList<>();
+                    rows.forEach(r -> eventTypes.add(r.getString(0)));
+                    Multi<List<String>> perType = Multi.createFrom().iterable(eventTypes)
+                            .onItem().transformToUniAndConcatenate(eventType -> policy.horizon(eventType, now)
+                                    .map(horizon -> dialect.dropBefore(eventType, horizon))
+                                    .orElse(Uni.createFrom().item(List.of())));
+                    Uni<List<String>> all = policy.defaultDays() > 0 && policy.configured().values().stream().allMatch(d -> d > 0)
+                            ? dialect.dropAllBefore(now.minus(java.time.Duration.ofDays(
+                                    Math.max(policy.defaultDays(), policy.configured().values().stream().mapToInt(i -> i).max().orElse(0)))))
+                            : Uni.createFrom().item(List.of());
+                    return perType.collect().in(ArrayList<String>::new, List::addAll)
+                            .chain(dropped -> all.map(more -> {
+                                List<String> result = new ArrayList<>(dropped);
+                                result.addAll(more);
+                                return result;
+                            }));
+                }));
+    }
+}

@@ -1,0 +1,41 @@
+package org.observatory.perfarchive.storage;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Runs retention on demand (it also runs on its cron). */
+@Path("/perf/retention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("measurements:admin")
+@Tag(name = "Retention", description = "Per event type retention of points and summaries")
+public class RetentionResource {
+
+    private final RetentionJob job;
+
+    public RetentionResource(RetentionJob job) {
+        this.job = job;
+    }
+
+    @POST
+    @Path("/run")
+    @Operation(summary = "Apply retention now")
+    @APIResponse(responseCode = "200", description = "What was dropped; ran=false when another replica was running it")
+    public Uni<Map<String, Object>> run() {
+        return job.run().map(result -> {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("ran", result.isPresent());
+            answer.put("dropped", result.orElse(List.of()));
+            return answer;
+        });
+    }
+}

@@ -1,0 +1,21 @@
+package org.observatory.perfarchive.storage;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** What differs between plain PostgreSQL partitions and TimescaleDB hypertables. */
+public interface StorageDialect {
+
+    /** Makes sure rows for these keys have somewhere to go (a no-op where the database does it). */
+    Uni<Void> ensurePartitions(Set<PartitionKey> keys);
+
+    /** Frees the space of {@code eventType}'s rows older than {@code horizon}; answers what was dropped. */
+    Uni<List<String>> dropBefore(String eventType, Instant horizon);
+
+    /** Frees the space of every event type's rows older than {@code horizon}. */
+    Uni<List<String>> dropAllBefore(Instant horizon);
+
+    String name();
+}
