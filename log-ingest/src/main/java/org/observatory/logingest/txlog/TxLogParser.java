@@ -169,6 +169,8 @@ public final class TxLogParser {
             return;
         }
         open.lastLine = lineNumber;
+        open.endLine = lineNumber;
+        open.endText = line;
         Matcher m = END.matcher(line);
         if (!m.matches()) {
             open.faults.add(Rejection.of(lineNumber, "END line does not match 'END CLIENT <host> [<ip>] total TX bytes: <n>'", line));
@@ -219,6 +221,9 @@ public final class TxLogParser {
         }
         for (StreamTransfer t : block.streams) {
             all.add(new Rejection(t.line(), collateral, t.stream().text() + " " + t.bytes() + " " + t.packets()));
+        }
+        if (block.endLine > 0) {
+            all.add(Rejection.of(block.endLine, collateral, block.endText));
         }
         all.sort((a, b) -> Long.compare(a.line(), b.line()));
         long previous = -1;
@@ -380,6 +385,8 @@ public final class TxLogParser {
         Instant logTime;
         Instant connectTime;
         long lastLine;
+        long endLine;
+        String endText;
 
         OpenBlock(long startLine, String startText) {
             this.startLine = startLine;

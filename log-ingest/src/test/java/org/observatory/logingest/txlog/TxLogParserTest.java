@@ -148,7 +148,7 @@ class TxLogParserTest {
                 END CLIENT h [10.0.0.1] total TX bytes: 20
                 """);
         assertEquals(0, blocks.size());
-        assertEquals(List.of(1L, 2L, 3L), rejections.stream().map(Rejection::line).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L), rejections.stream().map(Rejection::line).toList());
         assertTrue(rejections.get(2).reason().contains("expected 6"), rejections.get(2).reason());
     }
 
@@ -215,6 +215,12 @@ class TxLogParserTest {
         assertThrows(IllegalArgumentException.class, () -> StreamId.parse("IU_AN;MO_00_BHZ/MSEED"));
         assertNull(StreamId.parse("IU_ANMO_00_BHZ").band());
         assertEquals("", StreamId.parse("IU_ANMO_00_BHZ").format());
+    }
+
+    @Test
+    void encodesGeohashesAsPublished() {
+        assertEquals("u4pruydqqvj", org.observatory.logingest.ingest.Geohash.encode(57.64911, 10.40744, 11));
+        assertEquals("gcpvj", org.observatory.logingest.ingest.Geohash.encode(51.5142, -0.0931, 5));
     }
 
     private String reasonAt(long line) {
