@@ -1,6 +1,7 @@
 package org.observatory.logingest.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -22,8 +23,14 @@ public class ClientIdentity {
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
+    @Inject
     public ClientIdentity(LogIngestConfig config) {
-        this.key = new SecretKeySpec(config.privacy().clientHashSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this(config.privacy().clientHashSecret());
+    }
+
+    /** Outside CDI (the benchmark's COPY path computes the same keys). */
+    public ClientIdentity(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 

@@ -5,6 +5,7 @@ import com.maxmind.geoip2.model.CityResponse;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,8 +33,14 @@ public class GeoLocator {
 
     private final DatabaseReader reader;
 
+    @Inject
     public GeoLocator(LogIngestConfig config) {
-        this.reader = open(config.geoip().cityDatabase());
+        this(config.geoip().cityDatabase());
+    }
+
+    /** Outside CDI (the benchmark's COPY path locates clients the same way). */
+    public GeoLocator(Optional<String> cityDatabase) {
+        this.reader = open(cityDatabase);
     }
 
     private static DatabaseReader open(Optional<String> path) {
