@@ -47,13 +47,15 @@ public final class TxLogGenerator {
             streams.add(new String[] {network, station, location, band, source, axis});
         }
         for (int c = 0; c < clientCount; c++) {
-            int size = c < fullFeeds ? 1_500 + random.nextInt(1_500) : 3 + random.nextInt(30);
-            int[] chosen = new int[size];
+            int size = Math.min(streamCount, c < fullFeeds ? 1_500 + random.nextInt(1_500) : 3 + random.nextInt(30));
+            // Distinct streams per client, as ringserver logs one line per stream.
+            java.util.LinkedHashSet<Integer> picked = new java.util.LinkedHashSet<>();
             int start = random.nextInt(streamCount);
             int stride = 1 + random.nextInt(7);
-            for (int s = 0; s < size; s++) {
-                chosen[s] = (start + s * stride) % streamCount;
+            for (int s = 0; picked.size() < size; s++) {
+                picked.add((start + s * stride + s / streamCount) % streamCount);
             }
+            int[] chosen = picked.stream().mapToInt(Integer::intValue).toArray();
             boolean v6 = c % 10 == 0;
             String address = switch (c % 50) {
                 case 1 -> "81.2.69." + (140 + c % 4);
