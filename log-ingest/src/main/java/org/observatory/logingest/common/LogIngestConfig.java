@@ -1,0 +1,70 @@
+package org.observatory.logingest.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's own settings ({@code logs.*} in application.properties). */
+@ConfigMapping(prefix = "logs")
+public interface LogIngestConfig {
+
+    Ingest ingest();
+
+    Privacy privacy();
+
+    Geoip geoip();
+
+    Directory directory();
+
+    Rollup rollup();
+
+    Stats stats();
+
+    interface Rollup {
+        /** UTC cron of the rollup refresh, or {@code off}. */
+        String cron();
+    }
+
+    interface Stats {
+        /** UTC cron of the statistics flush, or {@code off}; aligned to the epoch by being a cron. */
+        String cron();
+    }
+
+    interface Ingest {
+        /** Largest request body read, in bytes (compressed size for gzip). */
+        @WithDefault("1073741824")
+        long maxBodyBytes();
+
+        /** Largest decompressed text read from one request: guards against gzip bombs. */
+        @WithDefault("4294967296")
+        long maxTextBytes();
+
+        /** Stream rows per INSERT through the reactive client. */
+        @WithDefault("4000")
+        int batchRows();
+
+        /** Rejections listed in an answer; the count covers all of them. */
+        @WithDefault("1000")
+        int maxRejectionsListed();
+
+        /** Log times later than now plus this are rejected. */
+        @WithDefault("P1D")
+        Duration futureTolerance();
+    }
+
+    interface Privacy {
+        /** HMAC secret for client host hashes and block keys. */
+        String clientHashSecret();
+    }
+
+    interface Geoip {
+        /** Path of a MaxMind GeoIP2/GeoLite2 City database; absent means every location is unknown. */
+        Optional<String> cityDatabase();
+    }
+
+    interface Directory {
+        /** Folder that POST /logs/directory reads, where operators rotate TX logs. */
+        Optional<String> path();
+    }
+}

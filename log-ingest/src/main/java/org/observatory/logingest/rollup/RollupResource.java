@@ -1,0 +1,182 @@
+package org.observatory.logingest.rollup;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.observatory.common.csv.CsvWriter;
+import org.observatory.common.paging.PageRequest;
+import org.observatory.common.problem.ProblemException;
+
+/** Rollup queries: totals and series by any dimension, at hour, day or month resolution, in JSON or CSV. */
+@Path("/logs")
+@Tag(name = "TX log rollups", description = "Bytes, packets and transfers per hour, day or month")
+public class RollupResource {
+
+    static final String CSV = "text/csv";
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 10_000;
+
+    private final RollupQueryService queries;
+    private final RollupRefresher refresher;
+
+    public RollupResource(RollupQueryService queries, RollupRefresher refresher) {
+        this.queries = queries;
+        this.refresher = refresher;
+    }
+
+    @GET
+    @Path("/totals")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Totals grouped by dimensions",
+            description = "Sums over the buckets that start in [from, to), grouped by groupBy (comma-separated: "
+                    + "network, station, location, channel, country, client, protocol), largest first.")
+    @APIResponse(responseCode = "200", description = "A page of totals")
+    @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
+    public Uni<RollupPage> totals(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
+                                  @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+                                  @QueryParam("network") String network, @QueryParam("station") String station,
+                                  @QueryParam("location") String location, @QueryParam("channel") String channel,
+                                  @QueryParam("country") String country, @QueryParam("client") String client,
+                                  @QueryParam("protocol") String protocol,
+                                  @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
+        return queries.run(query(false, resolution, from, to, groupBy == null ? "network" : groupBy,
+                filters(network, station, location, channel, country, client, protocol), limit, offset));
+    }
+
+    @GET
+    @Path("/totals")
+    @Produces(CSV)
+    @Operation(hidden = true)
+    public Uni<String> totalsCsv(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
+                                 @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+                                 @QueryParam("network") String network, @QueryParam("station") String station,
+                                 @QueryParam("location") String location, @QueryParam("channel") String channel,
+                                 @QueryParam("country") String country, @QueryParam("client") String client,
+                                 @QueryParam("protocol") String protocol,
+                                 @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
+        return totals(resolution, from, to, groupBy, network, station, location, channel, country, client, protocol,
+                limit, offset).map(RollupResource::csv);
+    }
+
+    @GET
+    @Path("/series")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Time series grouped by dimensions",
+            description = "One row per bucket and group, in time order; groupBy as for totals (may be empty).")
+    @APIResponse(responseCode = "200", description = "A page of series rows")
+    @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
+    public Uni<RollupPage> series(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
+                                  @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+                                  @QueryParam("network") String network, @QueryParam("station") String station,
+                                  @QueryParam("location") String location, @QueryParam("channel") String channel,
+                                  @QueryParam("country") String country, @QueryParam("client") String client,
+                                  @QueryParam("protocol") String protocol,
+                                  @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
+        return queries.run(query(true, resolution, from, to, groupBy == null ? "" : groupBy,
+                filters(network, station, location, channel, country, client, protocol), limit, offset));
+    }
+
+    @GET
+    @Path("/series")
+    @Produces(CSV)
+    @Operation(hidden = true)
+    public Uni<String> seriesCsv(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
+                                 @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+                                 @QueryParam("network") String network, @QueryParam("station") String station,
+                                 @QueryParam("location") String location, @QueryParam("channel") String channel,
+                                 @QueryParam("country") String country, @QueryParam("client") String client,
+                                 @QueryParam("protocol") String protocol,
+                                 @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
+        return series(resolution, from, to, groupBy, network, station, location, channel, country, client, protocol,
+                limit, offset).map(RollupResource::csv);
+    }
+
+    @POST
+    @Path("/rollups/refresh")
+    @RolesAllowed("logs:admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refresh the rollups now",
+            description = "Runs the scheduled refresh at once (unless another replica is running it).")
+    public Uni<RollupRefresher.RollupRun> refresh() {
+        return refresher.refresh();
+    }
+
+    private static Map<Dimension, String> filters(String network, String station, String location, String channel,
+                                                  String country, String client, String protocol) {
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        put(filters, Dimension.NETWORK, network);
+        put(filters, Dimension.STATION, station);
+        put(filters, Dimension.LOCATION, location);
+        put(filters, Dimension.CHANNEL, channel);
+        put(filters, Dimension.COUNTRY, country);
+        put(filters, Dimension.CLIENT, client);
+        put(filters, Dimension.PROTOCOL, protocol);
+        return filters;
+    }
+
+    private static void put(Map<Dimension, String> filters, Dimension dimension, String value) {
+        if (value != null) {
+            filters.put(dimension, value);
+        }
+    }
+
+    static RollupQueryService.Query query(boolean series, String resolutionText, String fromText, String toText,
+                                          String groupByText, Map<Dimension, String> filters, Integer limit, Long offset) {
+        Resolution resolution = Resolution.parse(resolutionText);
+        Instant to = toText == null ? Instant.now() : instant("to", toText);
+        Instant from = fromText == null ? to.minus(resolution.defaultRange()) : instant("from", fromText);
+        if (!from.isBefore(to)) {
+            throw ProblemException.invalidField("from", "must be before to");
+        }
+        if (from.plus(resolution.maxRange()).isBefore(to)) {
+            throw ProblemException.invalidField("to", "the range may span at most " + resolution.maxRange().toDays()
+                    + " days at " + resolution.name().toLowerCase() + " resolution");
+        }
+        List<Dimension> groupBy = new ArrayList<>();
+        for (String name : groupByText.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Dimension dimension = Dimension.byApiName(name).orElseThrow(() -> ProblemException.invalidField("groupBy",
+                    "unknown dimension '" + name.strip() + "'; use network, station, location, channel, country, client, protocol"));
+            if (!groupBy.contains(dimension)) {
+                groupBy.add(dimension);
+            }
+        }
+        return new RollupQueryService.Query(resolution, from, to, groupBy, filters,
+                PageRequest.of(limit, offset, DEFAULT_LIMIT, MAX_LIMIT), series);
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an ISO date (2026-03-16) or instant (2026-03-16T00:00:00Z)");
+        }
+    }
+
+    static String csv(RollupPage page) {
+        CsvWriter writer = new CsvWriter(page.columns());
+        for (Map<String, Object> row : page.rows()) {
+            writer.row(page.columns().stream().map(row::get).toList());
+        }
+        return writer.toString();
+    }
+}
