@@ -1,0 +1,125 @@
+package org.observatory.ixp.imports;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.observatory.common.paging.PageRequest;
+import org.observatory.common.problem.ProblemException;
+import org.observatory.ixp.common.Months;
+
+@Path("/ixp/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "Imports of PeeringDB months and their reports")
+public class ImportResource {
+
+    @Inject
+    ImportService service;
+
+    @Inject
+    ImportRunStore runs;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Path("/peeringdb")
+    @RolesAllowed("ixp:admin")
+    @Operation(summary = "Import the current PeeringDB", description = "Stores the live API's state as this month."
+            + " With wait=false (the default) the answer is the started run (202); poll it for progress.")
+    @APIResponse(responseCode = "200", description = "The finished run (wait=true)")
+    @APIResponse(responseCode = "202", description = "The started run")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "502", description = "PeeringDB kept failing (wait=true)")
+    public Uni<Response> peeringDb(@QueryParam("wait") @DefaultValue("false") boolean wait) {
+        return answer(service.importFromApi(user(), wait), wait, false);
+    }
+
+    @POST
+    @Path("/archive/{month}")
+    @RolesAllowed("ixp:admin")
+    @Operation(summary = "Backfill a month from the archive", description = "Imports the earliest available daily"
+            + " dump of the month (YYYY-MM). Months may come in any order and may be re-run.")
+    @APIResponse(responseCode = "200", description = "The finished run (wait=true)")
+    @APIResponse(responseCode = "202", description = "The started run")
+    @APIResponse(responseCode = "404", description = "The archive has no dump of that month (wait=true)")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    @APIResponse(responseCode = "422", description = "The month's dump is malformed (wait=true)")
+    public Uni<Response> archive(@PathParam("month") String month, @QueryParam("wait") @DefaultValue("false") boolean wait) {
+        return answer(service.importArchiveMonth(Months.parse("month", month), user(), wait), wait, false);
+    }
+
+    @POST
+    @Path("/upload/{month}")
+    @RolesAllowed("ixp:admin")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import an uploaded dump as a month", description = "The body is a dump in CAIDA's"
+            + " layout (one object keyed by type), JSON or Python literal.")
+    @APIResponse(responseCode = "200", description = "The finished run (wait=true)")
+    @APIResponse(responseCode = "202", description = "The started run")
+    @APIResponse(responseCode = "400", description = "The dump is malformed (wait=true)")
+    @APIResponse(responseCode = "409", description = "Another import is running")
+    public Uni<Response> upload(@PathParam("month") String month, @QueryParam("wait") @DefaultValue("false") boolean wait,
+            byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("the body must hold a PeeringDB dump");
+        }
+        return answer(service.importUpload(Months.parse("month", month), body, user(), wait), wait, true);
+    }
+
+    @GET
+    @Operation(summary = "List import runs", description = "Newest first; optionally by status (running, succeeded, failed).")
+    @APIResponse(responseCode = "200", description = "Runs with their reports")
+    public Uni<List<ImportRun>> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Long offset) {
+        if (status != null && !List.of("running", "succeeded", "failed").contains(status)) {
+            throw ProblemException.invalidField("status", "must be running, succeeded or failed");
+        }
+        return runs.list(status, PageRequest.of(limit, offset, 50, 500));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One import run", description = "Its status, phase and progress while it runs; counts,"
+            + " skipped records with reasons and durations when done.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public Uni<ImportRun> get(@PathParam("id") long id) {
+        return runs.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("no import run " + id)));
+    }
+
+    private String user() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    private static Uni<Response> answer(Uni<ImportRun> run, boolean wait, boolean uploaded) {
+        return run.map(r -> Response.status(wait ? 200 : 202).location(URI.create("/ixp/imports/" + r.id())).entity(r).build())
+                .onFailure(ImportFailedException.class).transform(e -> problem((ImportFailedException) e, uploaded));
+    }
+
+    private static ProblemException problem(ImportFailedException e, boolean uploaded) {
+        String detail = e.getMessage() + " (import run " + e.runId() + "; nothing of the month was stored)";
+        return switch (e.failureCause()) {
+            case BAD_INPUT -> uploaded ? new ProblemException(400, "Malformed dump", detail)
+                    : new ProblemException(422, "Malformed dump", detail);
+            case NOT_FOUND -> new ProblemException(404, "No dump", detail);
+            case SOURCE_UNAVAILABLE -> new ProblemException(502, "Source unavailable", detail);
+            case INTERNAL -> new ProblemException(500, "Import failed", detail);
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package org.observatory.ixp.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** An import as the API shows it: what, from where, its state and progress, and its report when done. */
+public record ImportRun(long id, String kind, LocalDate month, String source, String status, String phase,
+        String progress, String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMs,
+        String error, JsonNode report) {
+}

@@ -1,0 +1,235 @@
+package org.observatory.ixp.imports;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.observatory.common.lock.JobLock;
+import org.observatory.common.problem.ProblemException;
+import org.observatory.ixp.common.Locks;
+import org.observatory.ixp.common.SourceFetcher.SourceUnavailableException;
+import org.observatory.ixp.membership.HistoryWriter;
+import org.observatory.ixp.peeringdb.MalformedDumpException;
+import org.observatory.ixp.peeringdb.PeeringDbApiClient;
+import org.observatory.ixp.peeringdb.PeeringDbApiClient.PeeringDbUnavailableException;
+import org.observatory.ixp.peeringdb.PeeringDbArchive;
+import org.observatory.ixp.peeringdb.PeeringDbJsonReader;
+import org.observatory.ixp.peeringdb.PeeringDbSnapshot;
+import org.observatory.ixp.registry.AsnRegistryService;
+import org.observatory.ixp.snapshot.MonthSnapshot;
+import org.observatory.ixp.snapshot.SnapshotAssembler;
+import org.observatory.ixp.stats.StatsWriter;
+
+/**
+ * Imports one month of PeeringDB: from the live API, from the CAIDA archive, or from an uploaded dump. A
+ * month's writes (snapshot, derived periods, statistics of every stored month) are one transaction; the run
+ * row outside it records progress and the outcome. One import runs at a time across replicas.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    JobLock lock;
+
+    @Inject
+    ImportRunStore runs;
+
+    @Inject
+    HistoryWriter history;
+
+    @Inject
+    StatsWriter stats;
+
+    @Inject
+    PeeringDbArchive archive;
+
+    @Inject
+    PeeringDbApiClient api;
+
+    @Inject
+    AsnRegistryService registry;
+
+    @ConfigProperty(name = "ixp.peeringdb.incremental", defaultValue = "true")
+    boolean incremental;
+
+    /** What a source delivered for a month. */
+    private record Fetched(LocalDate month, LocalDate sourceDay, String source, PeeringDbSnapshot parsed,
+            Set<Long> knownIxps, Integer requests, Integer retries) {
+    }
+
+    private record Assembled(Fetched fetched, MonthSnapshot snapshot) {
+    }
+
+    /** Backfills {@code month} from the archive's earliest dump of that month. */
+    public Uni<ImportRun> importArchiveMonth(LocalDate month, String requestedBy, boolean wait) {
+        return run("archive", month, requestedBy, wait, id -> runs.progress(id, "fetching", "earliest dump of " + month)
+                .chain(() -> archive.earliestDump(month))
+                .chain(found -> {
+                    if (found.isEmpty()) {
+                        throw new ImportFailedException(id, ImportFailedException.Cause.NOT_FOUND,
+                                "the archive has no dump for any day of " + month.toString().substring(0, 7));
+                    }
+                    PeeringDbArchive.Dump dump = found.get();
+                    return runs.setSource(id, dump.location(), null)
+                            .chain(() -> runs.progress(id, "parsing", dump.bytes().length + " bytes from " + dump.day()))
+                            .chain(() -> parse(dump.bytes()))
+                            .map(parsed -> new Fetched(month, dump.day(), dump.location(), parsed, Set.of(), null, null));
+                }));
+    }
+
+    /** Imports an uploaded dump (CAIDA layout, JSON or Python literal) as {@code month}. */
+    public Uni<ImportRun> importUpload(LocalDate month, byte[] body, String requestedBy, boolean wait) {
+        return run("upload", month, requestedBy, wait, id -> runs.setSource(id, "upload", null)
+                .chain(() -> runs.progress(id, "parsing", body.length + " bytes"))
+                .chain(() -> parse(body))
+                .map(parsed -> new Fetched(month, null, "upload", parsed, Set.of(), null, null)));
+    }
+
+    /**
+     * Imports the current state of PeeringDB as this month. {@code ix} and {@code net} are fetched
+     * incrementally ({@code updated__gte} the day of the last successful API import) and merged into what is
+     * stored; {@code netixlan} is always fetched whole, since a row's absence is what tells that a network left.
+     */
+    public Uni<ImportRun> importFromApi(String requestedBy, boolean wait) {
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        return run("api", month, requestedBy, wait, id -> runs.lastSuccessfulApiDay().chain(last -> {
+            LocalDate since = incremental ? last.orElse(null) : null;
+            PeeringDbJsonReader reader = PeeringDbJsonReader.forResponses();
+            PeeringDbApiClient.Counters counters = new PeeringDbApiClient.Counters();
+            return runs.setSource(id, "peeringdb api" + (since == null ? "" : " (ix, net changed since " + since + ")"), null)
+                    .chain(() -> runs.progress(id, "fetching", "ix"))
+                    .chain(() -> api.fetchAll("ix", since, reader, counters))
+                    .chain(n -> runs.progress(id, "fetching", n + " ix; net"))
+                    .chain(() -> api.fetchAll("net", since, reader, counters))
+                    .chain(n -> runs.progress(id, "fetching", n + " net; netixlan"))
+                    .chain(() -> api.fetchAll("netixlan", null, reader, counters))
+                    .chain(n -> runs.progress(id, "parsing", n + " netixlan"))
+                    .chain(() -> since == null ? Uni.createFrom().item(Set.<Long>of()) : storedIxpIds())
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(known -> new Fetched(month, LocalDate.now(ZoneOffset.UTC), "peeringdb api", reader.finish(),
+                            known, counters.requests.get(), counters.retries.get()));
+        }));
+    }
+
+    /** Recomputes the statistics of the given months from the stored history. */
+    public Uni<Integer> generateStatistics(List<LocalDate> months) {
+        return exclusively(() -> pool.withTransaction(conn -> stats.generate(conn, months)).replaceWith(months.size()));
+    }
+
+    private <T> Uni<T> exclusively(Supplier<Uni<T>> job) {
+        return lock.runExclusively(Locks.HISTORY, job).map(done -> done.orElseThrow(
+                () -> ProblemException.conflict("another import or statistics run is in progress; try again later")));
+    }
+
+    private Uni<PeeringDbSnapshot> parse(byte[] bytes) {
+        return Uni.createFrom().item(() -> PeeringDbJsonReader.readDump(bytes))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<Set<Long>> storedIxpIds() {
+        return pool.query("SELECT id FROM ixp").execute().map(rows -> {
+            Set<Long> ids = new HashSet<>();
+            for (Row row : rows) {
+                ids.add(row.getLong(0));
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Runs an import under the lock. With {@code wait} the answer is the finished run; without, it is the
+     * run as soon as it is started, and the import goes on in the background.
+     */
+    private Uni<ImportRun> run(String kind, LocalDate month, String requestedBy, boolean wait,
+            Function<Long, Uni<Fetched>> fetch) {
+        CompletableFuture<Long> started = new CompletableFuture<>();
+        Uni<Long> whole = lock.runExclusively(Locks.HISTORY, () -> runs.start(kind, month, null, requestedBy)
+                        .invoke(started::complete)
+                        .chain(id -> execute(id, fetch).replaceWith(id)))
+                .map(done -> done.orElseThrow(() -> ProblemException.conflict(
+                        "another import or statistics run is in progress; try again later")))
+                .onFailure().invoke(e -> started.completeExceptionally(e));
+        if (wait) {
+            return whole.chain(id -> runs.find(id)).map(found -> found.orElseThrow());
+        }
+        whole.subscribe().with(id -> { }, e -> LOG.debugf("background import ended: %s", e.getMessage()));
+        return Uni.createFrom().completionStage(started).chain(id -> runs.find(id)).map(found -> found.orElseThrow());
+    }
+
+    private Uni<Void> execute(long id, Function<Long, Uni<Fetched>> fetch) {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        long[] clock = {System.nanoTime()};
+        return registry.ensureLoaded()
+                .chain(() -> fetch.apply(id))
+                .invoke(() -> phases.put("fetch_and_parse", lapMillis(clock)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(f -> new Assembled(f, SnapshotAssembler.assemble(f.month(), f.parsed(), f.knownIxps())))
+                .chain(assembled -> {
+                    Fetched f = assembled.fetched();
+                    MonthSnapshot snapshot = assembled.snapshot();
+                    phases.put("assemble", lapMillis(clock));
+                    List<LocalDate> statsMonths = new ArrayList<>();
+                    return runs.progress(id, "writing", snapshot.memberships().size() + " memberships, "
+                                    + snapshot.skipped().size() + " skipped")
+                            .chain(() -> pool.withTransaction(conn -> history.store(conn, snapshot, f.source(), f.sourceDay())
+                                    .invoke(() -> phases.put("store_and_periods", lapMillis(clock)))
+                                    .chain(() -> conn.query("SELECT month FROM import_month ORDER BY month").execute())
+                                    .chain(rows -> {
+                                        rows.forEach(r -> statsMonths.add(r.getLocalDate(0)));
+                                        return stats.generate(conn, statsMonths);
+                                    })))
+                            .invoke(() -> phases.put("statistics", lapMillis(clock)))
+                            .chain(() -> runs.finish(id, "succeeded", ImportReport.of(snapshot, f.sourceDay(), f.source(),
+                                    f.requests(), f.retries(), phases, statsMonths.size()), null));
+                })
+                .invoke(() -> LOG.infof("import run %d succeeded in %s", id, phases))
+                .onFailure().recoverWithUni(e -> {
+                    ImportFailedException failure = classify(id, e);
+                    LOG.warnf("import run %d failed: %s", id, failure.getMessage());
+                    return runs.finish(id, "failed", null, failure.getMessage())
+                            .chain(() -> Uni.createFrom().failure(failure));
+                });
+    }
+
+    private static long lapMillis(long[] clock) {
+        long now = System.nanoTime();
+        long millis = (now - clock[0]) / 1_000_000;
+        clock[0] = now;
+        return millis;
+    }
+
+    private static ImportFailedException classify(long id, Throwable e) {
+        if (e instanceof ImportFailedException failed) {
+            return failed;
+        }
+        if (e instanceof MalformedDumpException) {
+            return new ImportFailedException(id, ImportFailedException.Cause.BAD_INPUT, e.getMessage());
+        }
+        if (e instanceof SourceUnavailableException || e instanceof PeeringDbUnavailableException) {
+            return new ImportFailedException(id, ImportFailedException.Cause.SOURCE_UNAVAILABLE, e.getMessage());
+        }
+        LOG.error("import run " + id + " failed unexpectedly", e);
+        return new ImportFailedException(id, ImportFailedException.Cause.INTERNAL,
+                e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,50 @@
+package org.observatory.ixp.peeringdb;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.observatory.ixp.common.SourceFetcher;
+
+/**
+ * CAIDA's daily PeeringDB dumps, by URL pattern or from a local directory laid out the same way. A month is
+ * represented by its earliest available day: dumps are missing on some days.
+ */
+@ApplicationScoped
+public class PeeringDbArchive {
+
+    /** A month's dump: the day it was taken, where it came from, and its bytes. */
+    public record Dump(LocalDate day, String location, byte[] bytes) {
+    }
+
+    @Inject
+    SourceFetcher fetcher;
+
+    @ConfigProperty(name = "ixp.archive.location-pattern")
+    String pattern;
+
+    /** The earliest dump of the month, or empty when the archive has none for any of its days. */
+    public Uni<Optional<Dump>> earliestDump(LocalDate month) {
+        return tryDay(month.withDayOfMonth(1));
+    }
+
+    private Uni<Optional<Dump>> tryDay(LocalDate day) {
+        String location = location(pattern, day);
+        return fetcher.fetchIfExists(location).chain(found -> {
+            if (found.isPresent()) {
+                return Uni.createFrom().item(Optional.of(new Dump(day, location, found.get())));
+            }
+            LocalDate next = day.plusDays(1);
+            return next.getMonth() == day.getMonth() ? tryDay(next) : Uni.createFrom().item(Optional.<Dump>empty());
+        });
+    }
+
+    /** Fills {@code {Y}}, {@code {MM}} and {@code {DD}} in the pattern. */
+    static String location(String pattern, LocalDate day) {
+        return pattern.replace("{Y}", String.valueOf(day.getYear()))
+                .replace("{MM}", String.format("%02d", day.getMonthValue()))
+                .replace("{DD}", String.format("%02d", day.getDayOfMonth()));
+    }
+}

@@ -1,0 +1,101 @@
+package org.observatory.ixp.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.observatory.ixp.membership.HistoryWriter;
+import org.observatory.ixp.stats.StatsWriter;
+
+/**
+ * Loads ASN registration (and the routed, customer and MANRS sets) from the configured {@link AsnRegistrySource}
+ * into the database, then re-derives the membership periods and statistics that depend on it, in one
+ * transaction. Callers hold the history lock.
+ */
+@ApplicationScoped
+public class AsnRegistryService {
+
+    private static final Logger LOG = Logger.getLogger(AsnRegistryService.class);
+
+    @Inject
+    AsnRegistrySource source;
+
+    @Inject
+    AsnRegistryWriter writer;
+
+    @Inject
+    HistoryWriter history;
+
+    @Inject
+    StatsWriter stats;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Loads the registry as of {@code asOf}; returns the counts stored. */
+    public Uni<Map<String, Object>> reload(LocalDate asOf) {
+        return Uni.combine().all()
+                .unis(source.registrations(asOf), source.routedAsns(), source.customerLinks(), source.manrsParticipants())
+                .asTuple()
+                .chain(t -> store(asOf, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
+    }
+
+    private Uni<Map<String, Object>> store(LocalDate asOf, List<AsnRegistration> registrations, Set<Long> routed,
+            List<CustomerLink> customers, Set<Long> manrs) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("as_of", asOf.toString());
+        counts.put("registrations", registrations.size());
+        counts.put("assigned", registrations.stream().filter(AsnRegistration::isAssigned).count());
+        counts.put("routed", routed.size());
+        counts.put("customer_links", customers.size());
+        counts.put("manrs", manrs.size());
+        return pool.withTransaction(conn -> writer.replace(conn, registrations, routed, customers, manrs)
+                        .chain(() -> conn.preparedQuery("INSERT INTO asn_registry_load (as_of, counts) VALUES ($1, $2::text::jsonb)")
+                                .execute(Tuple.of(asOf, json(counts))))
+                        .chain(() -> history.rebuildAllPeriods(conn))
+                        .chain(() -> conn.query("SELECT month FROM import_month").execute())
+                        .chain(rows -> {
+                            List<LocalDate> months = new ArrayList<>();
+                            rows.forEach(r -> months.add(r.getLocalDate(0)));
+                            return stats.generate(conn, months);
+                        }))
+                .invoke(() -> LOG.infof("ASN registry loaded: %s", counts))
+                .replaceWith(counts);
+    }
+
+    /**
+     * Loads the registry if it never was, so that an import has registration to work with; a registry that
+     * cannot be read does not stop the import (local rates stay 0 until it loads).
+     */
+    public Uni<Void> ensureLoaded() {
+        return pool.query("SELECT count(*) FROM asn_registry_load").execute()
+                .chain(rows -> rows.iterator().next().getLong(0) > 0
+                        ? Uni.createFrom().voidItem()
+                        : reload(LocalDate.now(ZoneOffset.UTC)).replaceWithVoid()
+                                .onFailure().recoverWithUni(e -> {
+                                    LOG.warnf("ASN registry could not be loaded, importing without it: %s", e.getMessage());
+                                    return Uni.createFrom().voidItem();
+                                }));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (Exception e) {
+            return "{}";
+        }
+    }
+}
