@@ -14,6 +14,7 @@ import org.observatory.testsupport.PostgresTestResource;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(CrawlTargetServer.class)
 class ServiceFoundationTest {
 
     @Test

@@ -92,7 +92,7 @@ public class CrawlStore {
         var location = outcome.location();
         Tuple result = Tuple.tuple()
                 .addLong(outcome.instanceId())
-                .addString(outcome.data().encode())
+                .addJsonObject(outcome.data())
                 .addOffsetDateTime(outcome.finished())
                 .addBoolean(outcome.ok())
                 .addString(outcome.error())

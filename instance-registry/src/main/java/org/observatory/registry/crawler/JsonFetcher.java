@@ -137,59 +137,60 @@ public final class JsonFetcher {
 
     private void read(HttpClientRequest request, HttpClientResponse response,
             io.smallrye.mutiny.subscription.UniEmitter<? super Hop> emitter) {
+        // Handlers run on the connection's event loop, one at a time: a plain flag is enough to settle once
+        // (resetting the request makes the response report an error that nobody needs to hear).
+        boolean[] settled = {false};
+        java.util.function.Consumer<CrawlFailure> fail = failure -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                request.reset();
+                emitter.fail(failure);
+            }
+        };
+        response.exceptionHandler(e -> fail.accept(connectionFailure(e)));
         int status = response.statusCode();
         if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
             String location = response.getHeader("Location");
-            request.reset();
             if (location == null || location.isBlank()) {
-                emitter.fail(new CrawlFailure(CrawlFailure.REDIRECT, "Redirect without a location", status));
+                fail.accept(new CrawlFailure(CrawlFailure.REDIRECT, "Redirect without a location", status));
             } else {
+                settled[0] = true;
+                request.reset();
                 emitter.complete(new Hop(status, location, null));
             }
             return;
         }
         if (status < 200 || status > 299) {
-            request.reset();
-            emitter.fail(new CrawlFailure(CrawlFailure.HTTP_STATUS, "HTTP " + status, status));
+            fail.accept(new CrawlFailure(CrawlFailure.HTTP_STATUS, "HTTP " + status, status));
             return;
         }
         String type = response.getHeader("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
-            request.reset();
-            emitter.fail(new CrawlFailure(CrawlFailure.NOT_JSON, "Content type " + type + " is not JSON", status));
+            fail.accept(new CrawlFailure(CrawlFailure.NOT_JSON, "Content type " + type + " is not JSON", status));
             return;
         }
         String length = response.getHeader("Content-Length");
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 18
                 && Long.parseLong(length) > maxBytes) {
-            request.reset();
-            emitter.fail(tooLarge(status));
+            fail.accept(tooLarge(status));
             return;
         }
         Buffer body = Buffer.buffer();
-        // Handlers run on the connection's event loop, one at a time: a plain flag is enough.
-        boolean[] aborted = {false};
         response.handler(chunk -> {
-            if (aborted[0]) {
+            if (settled[0]) {
                 return;
             }
             if (body.length() + chunk.length() > maxBytes) {
-                aborted[0] = true;
-                request.reset();
-                emitter.fail(tooLarge(status));
+                fail.accept(tooLarge(status));
                 return;
             }
             body.appendBuffer(chunk);
         });
-        response.exceptionHandler(e -> {
-            if (!aborted[0]) {
-                emitter.fail(connectionFailure(e));
-            }
-        });
         response.endHandler(done -> {
-            if (aborted[0]) {
+            if (settled[0]) {
                 return;
             }
+            settled[0] = true;
             try {
                 emitter.complete(new Hop(status, null, new JsonObject(body)));
             } catch (DecodeException | ClassCastException e) {
