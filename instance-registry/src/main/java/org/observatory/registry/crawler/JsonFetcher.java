@@ -17,6 +17,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -110,23 +111,30 @@ public final class JsonFetcher {
         headers.forEach(options::putHeader);
         options.putHeader("User-Agent", userAgent);
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        // Set once the hop has an answer or was given up (timeout): later errors of the reset stream are noise.
+        AtomicBoolean settled = new AtomicBoolean();
         Uni<Hop> hop = Uni.createFrom().<Hop>emitter(emitter -> client.request(options).onComplete(opened -> {
             if (opened.failed()) {
-                emitter.fail(connectionFailure(opened.cause()));
+                if (settled.compareAndSet(false, true)) {
+                    emitter.fail(connectionFailure(opened.cause()));
+                }
                 return;
             }
             HttpClientRequest request = opened.result();
             sent.set(request);
             request.send().onComplete(answered -> {
                 if (answered.failed()) {
-                    emitter.fail(connectionFailure(answered.cause()));
+                    if (settled.compareAndSet(false, true)) {
+                        emitter.fail(connectionFailure(answered.cause()));
+                    }
                     return;
                 }
-                read(request, answered.result(), emitter);
+                read(request, answered.result(), emitter, settled);
             });
         })).onTermination().invoke((item, failure, cancelled) -> {
             // A timeout cancels the Uni: drop the connection instead of reading on.
             HttpClientRequest request = sent.get();
+            settled.set(true);
             if ((cancelled || failure != null) && request != null) {
                 request.reset();
             }
@@ -136,13 +144,10 @@ public final class JsonFetcher {
     }
 
     private void read(HttpClientRequest request, HttpClientResponse response,
-            io.smallrye.mutiny.subscription.UniEmitter<? super Hop> emitter) {
-        // Handlers run on the connection's event loop, one at a time: a plain flag is enough to settle once
-        // (resetting the request makes the response report an error that nobody needs to hear).
-        boolean[] settled = {false};
+            io.smallrye.mutiny.subscription.UniEmitter<? super Hop> emitter, AtomicBoolean settled) {
+        // Settles once: resetting the request makes the response report an error that nobody needs to hear.
         java.util.function.Consumer<CrawlFailure> fail = failure -> {
-            if (!settled[0]) {
-                settled[0] = true;
+            if (settled.compareAndSet(false, true)) {
                 request.reset();
                 emitter.fail(failure);
             }
@@ -154,9 +159,10 @@ public final class JsonFetcher {
             if (location == null || location.isBlank()) {
                 fail.accept(new CrawlFailure(CrawlFailure.REDIRECT, "Redirect without a location", status));
             } else {
-                settled[0] = true;
-                request.reset();
-                emitter.complete(new Hop(status, location, null));
+                if (settled.compareAndSet(false, true)) {
+                    request.reset();
+                    emitter.complete(new Hop(status, location, null));
+                }
             }
             return;
         }
@@ -177,7 +183,7 @@ public final class JsonFetcher {
         }
         Buffer body = Buffer.buffer();
         response.handler(chunk -> {
-            if (settled[0]) {
+            if (settled.get()) {
                 return;
             }
             if (body.length() + chunk.length() > maxBytes) {
@@ -187,10 +193,9 @@ public final class JsonFetcher {
             body.appendBuffer(chunk);
         });
         response.endHandler(done -> {
-            if (settled[0]) {
+            if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            settled[0] = true;
             try {
                 emitter.complete(new Hop(status, null, new JsonObject(body)));
             } catch (DecodeException | ClassCastException e) {
