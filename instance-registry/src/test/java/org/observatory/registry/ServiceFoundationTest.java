@@ -10,5 +10,6 @@ import org.observatory.testsupport.ServiceConventionsTest;
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(CrawlTargetServer.class)
 class ServiceFoundationTest extends ServiceConventionsTest {
 }

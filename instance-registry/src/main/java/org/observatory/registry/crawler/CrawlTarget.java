@@ -1,0 +1,5 @@
+package org.observatory.registry.crawler;
+
+/** An instance claimed for crawling. */
+public record CrawlTarget(long id, String url) {
+}

@@ -1,0 +1,84 @@
+package org.observatory.registry;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Instances to crawl: a Vert.x HTTP server on 127.0.0.1 whose first path segment picks a behaviour
+ * ({@code /good/system-info}, {@code /html-error/system-info}, ...). Its base URL is {@code test.crawl-target.url}.
+ */
+public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
+
+    static final String SYSTEM_INFO = """
+            {"python_version": "3.12.4", "indico_version": "3.3.4", "operating_system": "Linux", \
+            "postgres_version": "15.8", "language": "en_GB", "debug": false}""";
+
+    private Vertx vertx;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(request -> {
+            String path = request.path();
+            String behaviour = path.split("/").length > 1 ? path.split("/")[1] : "";
+            HttpServerResponse response = request.response();
+            String self = "http://127.0.0.1:" + server.actualPort();
+            switch (behaviour) {
+                case "good" -> json(response, 200, SYSTEM_INFO);
+                case "other" -> json(response, 200, "{\"indico_version\": \"3.2.9\", \"rooms\": [1, 2]}");
+                case "html-error" -> response.setStatusCode(500).putHeader("Content-Type", "text/html")
+                        .end("<html><body>Internal Server Error</body></html>");
+                case "html-ok" -> response.setStatusCode(200).putHeader("Content-Type", "text/html")
+                        .end("<html><body>Welcome to Indico</body></html>");
+                case "json-error" -> json(response, 503, "{\"indico_version\": \"maintenance\"}");
+                case "not-json" -> json(response, 200, "<html>not json</html>");
+                case "array" -> json(response, 200, "[1, 2, 3]");
+                case "never-answers" -> { }
+                case "big-chunked" -> {
+                    response.setChunked(true).putHeader("Content-Type", "application/json");
+                    response.write("{\"padding\": \"");
+                    for (int i = 0; i < 10; i++) {
+                        response.write("x".repeat(1000));
+                    }
+                    response.end("\"}");
+                }
+                case "big-declared" -> json(response, 200, "{\"padding\": \"" + "y".repeat(10_000) + "\"}");
+                case "redirect-good" -> redirect(response, self + "/good/system-info");
+                case "redirect-relative" -> redirect(response, "/good/system-info");
+                case "redirect-metadata" -> redirect(response, "http://169.254.169.254/latest/meta-data/");
+                case "redirect-loopback" -> redirect(response, "http://127.0.0.2:" + server.actualPort() + "/good/system-info");
+                case "redirect-loop" -> redirect(response, self + path);
+                case "redirect-ftp" -> redirect(response, "ftp://127.0.0.1/system-info");
+                case "auth-echo" -> json(response, 200, "{\"saw_authorization\": "
+                        + (request.getHeader("Authorization") != null) + ", \"agent\": \"" + request.getHeader("User-Agent") + "\"}");
+                default -> response.setStatusCode(404).end();
+            }
+        });
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("The crawl target server did not start", e);
+        }
+        return Map.of("test.crawl-target.url", "http://127.0.0.1:" + server.actualPort());
+    }
+
+    private static void json(HttpServerResponse response, int status, String body) {
+        response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body);
+    }
+
+    private static void redirect(HttpServerResponse response, String location) {
+        response.setStatusCode(302).putHeader("Location", location).end();
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
