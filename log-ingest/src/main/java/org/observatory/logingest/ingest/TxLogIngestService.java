@@ -1,5 +1,7 @@
 package org.observatory.logingest.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -50,8 +52,15 @@ public class TxLogIngestService {
     private final StorageDialects dialects;
     private final LogIngestConfig config;
 
+    private final Counter storedCounter;
+    private final Counter duplicateCounter;
+    private final Counter rejectedCounter;
+
     public TxLogIngestService(Pool pool, ClientIdentity identity, GeoLocator geo, StorageDialects dialects,
-                              LogIngestConfig config) {
+                              LogIngestConfig config, MeterRegistry metrics) {
+        this.storedCounter = metrics.counter("logingest.stream.transfers", "outcome", "stored");
+        this.duplicateCounter = metrics.counter("logingest.stream.transfers", "outcome", "duplicate");
+        this.rejectedCounter = metrics.counter("logingest.lines.rejected");
         this.pool = pool;
         this.identity = identity;
         this.geo = geo;
@@ -78,14 +87,17 @@ public class TxLogIngestService {
             ParserLimits limits = ParserLimits.at(Instant.now());
             limits = new ParserLimits(limits.earliest(), Instant.now().plus(config.ingest().futureTolerance()),
                     limits.maxBytesPerLine(), limits.maxLineLength());
-            TxLogParser.parse(text, limits, run);
+            long lines = TxLogParser.parse(text, limits, run);
             run.finish();
-            IngestReport report = run.report();
+            IngestReport report = run.report(lines);
             if (report.blocks() == 0) {
                 throw nothingUsable(report);
             }
             transaction.commit().await().indefinitely();
             transaction = null;
+            storedCounter.increment(report.streamsStored());
+            duplicateCounter.increment(report.duplicates());
+            rejectedCounter.increment(report.rejectedLines());
             return report;
         } catch (IOException e) {
             throw ProblemException.badRequest("The log could not be read: " + e.getMessage() + "; nothing was stored.");
@@ -125,7 +137,6 @@ public class TxLogIngestService {
         private EventBatch batch = new EventBatch();
         private CompletableFuture<RowSet<Row>> pending;
         private Set<Instant> pendingHours = Set.of();
-        private long lastLine;
         private long blocks;
         private long streams;
         private long stored;
@@ -141,7 +152,6 @@ public class TxLogIngestService {
         public void block(TxBlock block) {
             blocks++;
             streams += block.streams().size();
-            lastLine = Math.max(lastLine, block.line());
             if (block.streams().isEmpty()) {
                 return;
             }
@@ -203,8 +213,8 @@ public class TxLogIngestService {
             }
         }
 
-        IngestReport report() {
-            return new IngestReport(Math.max(lastLine, 0), blocks, blocksStored, streams, stored, streams - stored,
+        IngestReport report(long lines) {
+            return new IngestReport(lines, blocks, blocksStored, streams, stored, streams - stored,
                     rejected, rejected > rejections.size(), List.copyOf(rejections));
         }
     }
