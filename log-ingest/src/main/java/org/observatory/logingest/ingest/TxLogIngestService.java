@@ -3,6 +3,7 @@ package org.observatory.logingest.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -45,6 +46,9 @@ public class TxLogIngestService {
             INSERT INTO log_dirty_hour (consumer, hour)
             SELECT c, h FROM unnest(ARRAY['rollup', 'stats']) AS c CROSS JOIN unnest($1::timestamptz[]) AS h
             ON CONFLICT (consumer, hour) DO UPDATE SET mark = excluded.mark""";
+
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION = "40001";
 
     private final Pool pool;
     private final ClientIdentity identity;
@@ -101,6 +105,13 @@ public class TxLogIngestService {
             return report;
         } catch (IOException e) {
             throw ProblemException.badRequest("The log could not be read: " + e.getMessage() + "; nothing was stored.");
+        } catch (PgException e) {
+            if (DEADLOCK.equals(e.getSqlState()) || SERIALIZATION.equals(e.getSqlState())) {
+                // Two overlapping logs posted at once, in different block order: PostgreSQL broke the tie.
+                throw new ProblemException(503, "Service Unavailable", "The log collided with a concurrent ingest of "
+                        + "the same blocks; nothing was stored. Post it again.");
+            }
+            throw e;
         } finally {
             if (transaction != null) {
                 rollback(transaction);
@@ -175,7 +186,9 @@ public class TxLogIngestService {
             flush();
             awaitPending();
             if (!dirtyHours.isEmpty()) {
-                Object[] hours = dirtyHours.stream().map(h -> h.atOffset(ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new);
+                // Sorted: concurrent ingests then lock the marks in one order and cannot deadlock on them.
+                Object[] hours = dirtyHours.stream().sorted().map(h -> h.atOffset(ZoneOffset.UTC))
+                        .toArray(java.time.OffsetDateTime[]::new);
                 connection.preparedQuery(MARK_DIRTY).execute(Tuple.of(hours)).await().indefinitely();
             }
         }
