@@ -1,6 +1,9 @@
 package org.observatory.logingest.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -44,14 +47,24 @@ public class TxLogIngestService {
             SELECT c, h FROM unnest(ARRAY['rollup', 'stats']) AS c CROSS JOIN unnest($1::timestamptz[]) AS h
             ON CONFLICT (consumer, hour) DO UPDATE SET mark = excluded.mark""";
 
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION = "40001";
+
     private final Pool pool;
     private final ClientIdentity identity;
     private final GeoLocator geo;
     private final StorageDialects dialects;
     private final LogIngestConfig config;
 
+    private final Counter storedCounter;
+    private final Counter duplicateCounter;
+    private final Counter rejectedCounter;
+
     public TxLogIngestService(Pool pool, ClientIdentity identity, GeoLocator geo, StorageDialects dialects,
-                              LogIngestConfig config) {
+                              LogIngestConfig config, MeterRegistry metrics) {
+        this.storedCounter = metrics.counter("logingest.stream.transfers", "outcome", "stored");
+        this.duplicateCounter = metrics.counter("logingest.stream.transfers", "outcome", "duplicate");
+        this.rejectedCounter = metrics.counter("logingest.lines.rejected");
         this.pool = pool;
         this.identity = identity;
         this.geo = geo;
@@ -78,17 +91,27 @@ public class TxLogIngestService {
             ParserLimits limits = ParserLimits.at(Instant.now());
             limits = new ParserLimits(limits.earliest(), Instant.now().plus(config.ingest().futureTolerance()),
                     limits.maxBytesPerLine(), limits.maxLineLength());
-            TxLogParser.parse(text, limits, run);
+            long lines = TxLogParser.parse(text, limits, run);
             run.finish();
-            IngestReport report = run.report();
+            IngestReport report = run.report(lines);
             if (report.blocks() == 0) {
                 throw nothingUsable(report);
             }
             transaction.commit().await().indefinitely();
             transaction = null;
+            storedCounter.increment(report.streamsStored());
+            duplicateCounter.increment(report.duplicates());
+            rejectedCounter.increment(report.rejectedLines());
             return report;
         } catch (IOException e) {
             throw ProblemException.badRequest("The log could not be read: " + e.getMessage() + "; nothing was stored.");
+        } catch (PgException e) {
+            if (DEADLOCK.equals(e.getSqlState()) || SERIALIZATION.equals(e.getSqlState())) {
+                // Two overlapping logs posted at once, in different block order: PostgreSQL broke the tie.
+                throw new ProblemException(503, "Service Unavailable", "The log collided with a concurrent ingest of "
+                        + "the same blocks; nothing was stored. Post it again.");
+            }
+            throw e;
         } finally {
             if (transaction != null) {
                 rollback(transaction);
@@ -125,7 +148,6 @@ public class TxLogIngestService {
         private EventBatch batch = new EventBatch();
         private CompletableFuture<RowSet<Row>> pending;
         private Set<Instant> pendingHours = Set.of();
-        private long lastLine;
         private long blocks;
         private long streams;
         private long stored;
@@ -141,7 +163,6 @@ public class TxLogIngestService {
         public void block(TxBlock block) {
             blocks++;
             streams += block.streams().size();
-            lastLine = Math.max(lastLine, block.line());
             if (block.streams().isEmpty()) {
                 return;
             }
@@ -165,7 +186,9 @@ public class TxLogIngestService {
             flush();
             awaitPending();
             if (!dirtyHours.isEmpty()) {
-                Object[] hours = dirtyHours.stream().map(h -> h.atOffset(ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new);
+                // Sorted: concurrent ingests then lock the marks in one order and cannot deadlock on them.
+                Object[] hours = dirtyHours.stream().sorted().map(h -> h.atOffset(ZoneOffset.UTC))
+                        .toArray(java.time.OffsetDateTime[]::new);
                 connection.preparedQuery(MARK_DIRTY).execute(Tuple.of(hours)).await().indefinitely();
             }
         }
@@ -203,8 +226,8 @@ public class TxLogIngestService {
             }
         }
 
-        IngestReport report() {
-            return new IngestReport(Math.max(lastLine, 0), blocks, blocksStored, streams, stored, streams - stored,
+        IngestReport report(long lines) {
+            return new IngestReport(lines, blocks, blocksStored, streams, stored, streams - stored,
                     rejected, rejected > rejections.size(), List.copyOf(rejections));
         }
     }

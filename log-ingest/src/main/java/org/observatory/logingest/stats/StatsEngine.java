@@ -76,7 +76,12 @@ public class StatsEngine {
     }
 
     void onStart(@Observes StartupEvent event) {
-        restart().await().atMost(Duration.ofMinutes(10));
+        try {
+            restart().await().atMost(Duration.ofMinutes(10));
+        } catch (RuntimeException e) {
+            // The service still serves ingest and rollups; the next flush retries the rebuild marks it can.
+            LOG.errorf(e, "Statistics could not be restored at start");
+        }
     }
 
     public List<StatsPlugin> plugins() {

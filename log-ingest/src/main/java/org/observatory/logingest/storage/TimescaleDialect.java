@@ -42,7 +42,7 @@ public final class TimescaleDialect implements StorageDialect {
     }
 
     private static Uni<Void> refresh(SqlConnection c, String view, Instant from, Instant to) {
-        return c.preparedQuery("CALL refresh_continuous_aggregate($1, $2, $3)")
+        return c.preparedQuery("CALL refresh_continuous_aggregate($1::regclass, $2::timestamptz, $3::timestamptz)")
                 .execute(Tuple.of(view, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }

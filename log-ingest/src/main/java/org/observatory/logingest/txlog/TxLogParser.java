@@ -55,8 +55,10 @@ public final class TxLogParser {
     /**
      * Reads a whole stream line by line (UTF-8, LF or CRLF) and calls {@link #finish()}. Lines longer than
      * {@link ParserLimits#maxLineLength()} are rejected and skipped without being held in memory.
+     *
+     * @return the number of lines read
      */
-    public static void parse(InputStream in, ParserLimits limits, Sink sink) throws IOException {
+    public static long parse(InputStream in, ParserLimits limits, Sink sink) throws IOException {
         TxLogParser parser = new TxLogParser(limits, sink);
         LineReader reader = new LineReader(in, limits.maxLineLength());
         String line;
@@ -68,6 +70,7 @@ public final class TxLogParser {
             }
         }
         parser.finish();
+        return parser.lines();
     }
 
     /** Lines seen so far. */

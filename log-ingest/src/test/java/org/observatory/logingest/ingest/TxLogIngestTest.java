@@ -66,6 +66,7 @@ class TxLogIngestTest {
         byte[] older = Files.readAllBytes(SharedData.path("ringserver/txlog-doc-examples.txt"));
         byte[] v4 = Files.readAllBytes(SharedData.path("ringserver/txlog-v4-doc-example.txt"));
         post(older, null).statusCode(200)
+                .body("lines", equalTo(7))
                 .body("blocks", equalTo(2)).body("blocksStored", equalTo(2))
                 .body("streams", equalTo(3)).body("streamsStored", equalTo(3))
                 .body("duplicates", equalTo(0)).body("rejectedLines", equalTo(0));

@@ -167,6 +167,12 @@ public final class LogIngestBench {
         // The jobs would compete with the measurement; COPY does not run them either.
         env.put("LOGS_ROLLUP_CRON", "off");
         env.put("LOGS_STATS_CRON", "off");
+        // Tuning knobs pass through from the bench's environment.
+        for (String knob : List.of("LOGS_BATCH_ROWS", "DB_POOL_SIZE")) {
+            if (System.getenv(knob) != null) {
+                env.put(knob, System.getenv(knob));
+            }
+        }
         builder.redirectErrorStream(true);
         builder.redirectOutput(root.resolve("bench/log-ingest/target/service.log").toFile());
         return builder.start();
