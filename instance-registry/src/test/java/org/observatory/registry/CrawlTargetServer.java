@@ -17,6 +17,8 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
             {"python_version": "3.12.4", "indico_version": "3.3.4", "operating_system": "Linux", \
             "postgres_version": "15.8", "language": "en_GB", "debug": false}""";
 
+    static final String NODEINFO = "{\"software\": {\"name\": \"indico\", \"version\": \"3.3.4\"}}";
+
     private Vertx vertx;
     private HttpServer server;
 
@@ -29,7 +31,7 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
             HttpServerResponse response = request.response();
             String self = "http://127.0.0.1:" + server.actualPort();
             switch (behaviour) {
-                case "good" -> json(response, 200, SYSTEM_INFO);
+                case "good" -> json(response, 200, path.endsWith("/nodeinfo") ? NODEINFO : SYSTEM_INFO);
                 case "other" -> json(response, 200, "{\"indico_version\": \"3.2.9\", \"rooms\": [1, 2]}");
                 case "html-error" -> response.setStatusCode(500).putHeader("Content-Type", "text/html")
                         .end("<html><body>Internal Server Error</body></html>");
