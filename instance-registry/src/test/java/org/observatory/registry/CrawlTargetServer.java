@@ -40,6 +40,8 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
                 case "json-error" -> json(response, 503, "{\"indico_version\": \"maintenance\"}");
                 case "not-json" -> json(response, 200, "<html>not json</html>");
                 case "array" -> json(response, 200, "[1, 2, 3]");
+                // Valid JSON that PostgreSQL's jsonb refuses (a NUL character in a string).
+                case "nul-char" -> json(response, 200, "{\"motd\": \"a\\u0000b\"}");
                 case "never-answers" -> { }
                 case "big-chunked" -> {
                     response.setChunked(true).putHeader("Content-Type", "application/json");

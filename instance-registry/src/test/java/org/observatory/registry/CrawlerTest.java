@@ -104,6 +104,21 @@ class CrawlerTest {
     }
 
     @Test
+    void recordsConnectionFailures() {
+        // Nothing listens on port 1.
+        long id = register(pool, "http://127.0.0.1:1/closed");
+        crawlOne(id).statusCode(200).body("status", equalTo("failed")).body("reason", equalTo("connection"));
+        detail(id).body("crawls[0].reason", equalTo("connection")).body("crawl.consecutiveFailures", equalTo(1));
+    }
+
+    @Test
+    void recordsAnAnswerTheDatabaseRefusesAsAFailedAttempt() {
+        long id = register(pool, targetUrl("nul-char"));
+        crawlOne(id).statusCode(200).body("status", equalTo("failed")).body("reason", equalTo("store"));
+        detail(id).body("fields", hasSize(0)).body("crawls[0].reason", equalTo("store"));
+    }
+
+    @Test
     void givesUpOnAnAnswerThatDoesNotComeInTime() {
         long id = register(pool, targetUrl("never-answers"));
         crawlOne(id).statusCode(200).body("status", equalTo("failed")).body("reason", equalTo("timeout"));
