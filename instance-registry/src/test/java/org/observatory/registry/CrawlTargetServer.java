@@ -19,6 +19,10 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
 
     static final String NODEINFO = "{\"software\": {\"name\": \"indico\", \"version\": \"3.3.4\"}}";
 
+    /** Requests of the "counted" behaviour in flight now, and the most seen at once (event-loop confined). */
+    private int inFlight;
+    private int maxInFlight;
+
     private Vertx vertx;
     private HttpServer server;
 
@@ -43,6 +47,14 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
                 // Valid JSON that PostgreSQL's jsonb refuses (a NUL character in a string).
                 case "nul-char" -> json(response, 200, "{\"motd\": \"a\\u0000b\"}");
                 case "never-answers" -> { }
+                case "counted" -> {
+                    maxInFlight = Math.max(maxInFlight, ++inFlight);
+                    vertx.setTimer(50, t -> {
+                        inFlight--;
+                        json(response, 200, SYSTEM_INFO);
+                    });
+                }
+                case "counted-max" -> json(response, 200, "{\"max\": " + maxInFlight + "}");
                 case "big-chunked" -> {
                     response.setChunked(true).putHeader("Content-Type", "application/json");
                     response.write("{\"padding\": \"");

@@ -207,6 +207,19 @@ class CrawlerTest {
     }
 
     @Test
+    void crawlsNoMoreInstancesAtOnceThanConfigured() {
+        sql(pool, "UPDATE instance SET enabled = false WHERE url NOT LIKE 'https://st-%'");
+        for (int i = 0; i < 12; i++) {
+            register(pool, targetUrl("counted") + "/" + i);
+        }
+        given().auth().oauth2(adminToken()).when().post("/registry/admin/crawl").then().statusCode(200)
+                .body("crawled", equalTo(12)).body("succeeded", equalTo(12));
+        int most = given().when().get(targetUrl("counted-max")).then().statusCode(200).extract().path("max");
+        assertTrue(most <= 4, "at most 4 (the test concurrency) requests at once, saw " + most);
+        sql(pool, "UPDATE instance SET enabled = false WHERE url LIKE '%/counted/%'");
+    }
+
+    @Test
     void twoReplicasNeverClaimTheSameInstance() {
         sql(pool, "UPDATE instance SET enabled = false WHERE url NOT LIKE 'https://st-%'");
         Set<Long> registered = new HashSet<>();
