@@ -17,6 +17,12 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
             {"python_version": "3.12.4", "indico_version": "3.3.4", "operating_system": "Linux", \
             "postgres_version": "15.8", "language": "en_GB", "debug": false}""";
 
+    static final String NODEINFO = "{\"software\": {\"name\": \"indico\", \"version\": \"3.3.4\"}}";
+
+    /** Requests of the "counted" behaviour in flight now, and the most seen at once (event-loop confined). */
+    private int inFlight;
+    private int maxInFlight;
+
     private Vertx vertx;
     private HttpServer server;
 
@@ -29,7 +35,7 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
             HttpServerResponse response = request.response();
             String self = "http://127.0.0.1:" + server.actualPort();
             switch (behaviour) {
-                case "good" -> json(response, 200, SYSTEM_INFO);
+                case "good" -> json(response, 200, path.endsWith("/nodeinfo") ? NODEINFO : SYSTEM_INFO);
                 case "other" -> json(response, 200, "{\"indico_version\": \"3.2.9\", \"rooms\": [1, 2]}");
                 case "html-error" -> response.setStatusCode(500).putHeader("Content-Type", "text/html")
                         .end("<html><body>Internal Server Error</body></html>");
@@ -38,7 +44,17 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
                 case "json-error" -> json(response, 503, "{\"indico_version\": \"maintenance\"}");
                 case "not-json" -> json(response, 200, "<html>not json</html>");
                 case "array" -> json(response, 200, "[1, 2, 3]");
+                // Valid JSON that PostgreSQL's jsonb refuses (a NUL character in a string).
+                case "nul-char" -> json(response, 200, "{\"motd\": \"a\\u0000b\"}");
                 case "never-answers" -> { }
+                case "counted" -> {
+                    maxInFlight = Math.max(maxInFlight, ++inFlight);
+                    vertx.setTimer(50, t -> {
+                        inFlight--;
+                        json(response, 200, SYSTEM_INFO);
+                    });
+                }
+                case "counted-max" -> json(response, 200, "{\"max\": " + maxInFlight + "}");
                 case "big-chunked" -> {
                     response.setChunked(true).putHeader("Content-Type", "application/json");
                     response.write("{\"padding\": \"");

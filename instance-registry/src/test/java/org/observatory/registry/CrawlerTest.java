@@ -56,6 +56,8 @@ class CrawlerTest {
                 .body("crawl.status", equalTo("ok"))
                 .body("crawl.consecutiveFailures", equalTo(0))
                 .body("fields.find { it.name == 'indico_version' }.value", equalTo("3.3.4"))
+                // merged from the second configured endpoint
+                .body("fields.find { it.name == 'software' }.value.name", equalTo("indico"))
                 .body("fields.find { it.name == 'postgres_version' }.label", equalTo("PostgreSQL version"))
                 .body("fields.find { it.name == 'python_version' }.label", equalTo("Python version"))
                 // debug is hidden by configuration
@@ -99,6 +101,21 @@ class CrawlerTest {
         sql(pool, "UPDATE instance SET url = $2 WHERE id = $1", id, targetUrl("good") + "/consecutive");
         crawlOne(id).body("status", equalTo("ok"));
         detail(id).body("crawl.consecutiveFailures", equalTo(0));
+    }
+
+    @Test
+    void recordsConnectionFailures() {
+        // Nothing listens on port 1.
+        long id = register(pool, "http://127.0.0.1:1/closed");
+        crawlOne(id).statusCode(200).body("status", equalTo("failed")).body("reason", equalTo("connection"));
+        detail(id).body("crawls[0].reason", equalTo("connection")).body("crawl.consecutiveFailures", equalTo(1));
+    }
+
+    @Test
+    void recordsAnAnswerTheDatabaseRefusesAsAFailedAttempt() {
+        long id = register(pool, targetUrl("nul-char"));
+        crawlOne(id).statusCode(200).body("status", equalTo("failed")).body("reason", equalTo("store"));
+        detail(id).body("fields", hasSize(0)).body("crawls[0].reason", equalTo("store"));
     }
 
     @Test
@@ -187,6 +204,19 @@ class CrawlerTest {
         detail(disabled).body("enabled", equalTo(false)).body("crawls", hasSize(0));
         // An admin can still crawl a stopped instance on demand.
         crawlOne(stopped).body("status", equalTo("ok"));
+    }
+
+    @Test
+    void crawlsNoMoreInstancesAtOnceThanConfigured() {
+        sql(pool, "UPDATE instance SET enabled = false WHERE url NOT LIKE 'https://st-%'");
+        for (int i = 0; i < 12; i++) {
+            register(pool, targetUrl("counted") + "/" + i);
+        }
+        given().auth().oauth2(adminToken()).when().post("/registry/admin/crawl").then().statusCode(200)
+                .body("crawled", equalTo(12)).body("succeeded", equalTo(12));
+        int most = given().when().get(targetUrl("counted-max")).then().statusCode(200).extract().path("max");
+        assertTrue(most <= 4, "at most 4 (the test concurrency) requests at once, saw " + most);
+        sql(pool, "UPDATE instance SET enabled = false WHERE url LIKE '%/counted/%'");
     }
 
     @Test

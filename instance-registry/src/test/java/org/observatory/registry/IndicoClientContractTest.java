@@ -142,8 +142,19 @@ class IndicoClientContractTest {
     }
 
     @Test
+    void refusesToMoveAnInstanceOntoAnotherOnesUrl() {
+        register("198.51.100.9", indico("https://taken.example.org", "t@example.org"));
+        String uuid = register("198.51.100.9", indico("https://mover.example.org", "t@example.org"));
+        from("198.51.100.9").body(Map.of("url", "http://www.taken.example.org/")).when().patch("/api/instance/" + uuid)
+                .then().statusCode(409).body("field", equalTo("url"));
+        from("198.51.100.9").body(Map.of("url", "https://moved.example.org/")).when().patch("/api/instance/" + uuid)
+                .then().statusCode(200).body("url", equalTo("https://moved.example.org"));
+    }
+
+    @Test
     void answersUnknownAndMalformedUuidsWith404() {
-        given().when().get("/api/instance/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        given().when().get("/api/instance/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .header("Access-Control-Allow-Origin", "*");
         given().when().get("/api/instance/not-a-uuid").then().statusCode(404);
         from("198.51.100.8").body(Map.of("enabled", false)).when().patch("/api/instance/not-a-uuid").then().statusCode(404);
     }

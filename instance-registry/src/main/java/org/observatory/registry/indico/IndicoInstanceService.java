@@ -49,7 +49,10 @@ public class IndicoInstanceService {
             instance.organization = request.organization();
             instance.enabled = true;
             instance.registered = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return instances.persist(instance).map(saved -> saved.uuid);
+            // Flushed here so that a concurrent registration of the same URL is a 409, not a failed commit.
+            return instances.persistAndFlush(instance).map(saved -> saved.uuid)
+                    .onFailure(IndicoInstanceService::isUniqueViolation)
+                    .transform(e -> IndicoApiException.conflict("url", "This server was registered at the same moment"));
         });
     }
 
@@ -87,6 +90,16 @@ public class IndicoInstanceService {
             }
             return IndicoInstance.of(instance);
         });
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || String.valueOf(cause.getMessage()).contains("23505")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameContact(String known, String submitted) {

@@ -65,7 +65,7 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "The run's summary")
     @APIResponse(responseCode = "409", description = "A crawl run is under way on some replica")
     public Uni<CrawlSummary> crawlAll() {
-        return crawls.crawlAll().map(summary -> {
+        return detached(crawls.crawlAll()).map(summary -> {
             if (!summary.ran()) {
                 throw ProblemException.conflict("A crawl run is under way");
             }
@@ -80,6 +80,12 @@ public class AdminResource {
     @APIResponse(responseCode = "404", description = "No such instance")
     @APIResponse(responseCode = "409", description = "The instance is being crawled right now")
     public Uni<CrawlResult> crawlOne(@PathParam("id") long id) {
-        return crawls.crawlOne(id).map(CrawlResult::of);
+        return detached(crawls.crawlOne(id)).map(CrawlResult::of);
+    }
+
+    /** A client (or the gateway) that gives up waiting must not cancel a crawl half-way and leave leases behind. */
+    private static <T> Uni<T> detached(Uni<T> work) {
+        java.util.concurrent.CompletableFuture<T> running = work.subscribeAsCompletionStage();
+        return Uni.createFrom().completionStage(running);
     }
 }

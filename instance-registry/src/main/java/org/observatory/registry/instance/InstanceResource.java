@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,9 +71,5 @@ public class InstanceResource {
     @APIResponse(responseCode = "404", description = "No such instance")
     public Uni<InstanceView.Detail> get(@PathParam("id") long id) {
         return queries.get(id, HISTORY).map(found -> found.orElseThrow(() -> ProblemException.notFound("No instance " + id)));
-    }
-
-    static List<String> crawlStatuses() {
-        return InstanceQueries.CRAWL_STATUSES;
     }
 }
