@@ -159,19 +159,38 @@ public class DataService {
                                 Map<SeriesTs, Map<String, Long>> previous, SeriesIndex index) {
         SummaryCalculator calculator = new SummaryCalculator();
         Set<Long> statistics = new HashSet<>();
+        List<PointStatistics> perPoint = new ArrayList<>();
         for (Point p : immutable) {
             calculator.add(p, index.summaries(p.eventType()), null);
         }
         documents.forEach((at, p) -> {
             List<Series> summaries = index.summaries(p.eventType());
-            if (p.dataType() == DataType.HISTOGRAM && !summaries.isEmpty()) {
-                calculator.add(p, summaries, previous.get(at));
-                summaries.stream().filter(s -> s.summaryType() == SummaryType.STATISTICS).forEach(s -> statistics.add(s.id()));
+            if (p.dataType() != DataType.HISTOGRAM || summaries.isEmpty()) {
+                return;
             }
+            List<Series> merged = new ArrayList<>();
+            for (Series s : summaries) {
+                if (s.summaryType() == SummaryType.STATISTICS && s.window() == 0) {
+                    // Window 0 is the point alone: its statistics replace, nothing to merge or subtract.
+                    perPoint.add(new PointStatistics(s.id(), p.eventType(), p.ts(),
+                            ValueRepository.write(HistogramStatistics.of(p.value().histogram()))));
+                } else {
+                    merged.add(s);
+                    if (s.summaryType() == SummaryType.STATISTICS) {
+                        statistics.add(s.id());
+                    }
+                }
+            }
+            calculator.add(p, merged, previous.get(at));
         });
-        return values.addToSummaries(tx, calculator.deltas(), statistics)
+        return values.upsertPointStatistics(tx, perPoint)
+                .chain(() -> values.addToSummaries(tx, calculator.deltas(), statistics))
                 .chain(merged -> values.storeStatistics(tx, merged, merged.stream()
                         .map(MergedHistogram::histogram).map(HistogramStatistics::of).map(ValueRepository::write).toList()));
+    }
+
+    /** The statistics of one histogram point (window 0). */
+    public record PointStatistics(long seriesId, String eventType, long ts, String statistics) {
     }
 
     private static Set<Long> touched(List<Point> points, SeriesIndex index) {
