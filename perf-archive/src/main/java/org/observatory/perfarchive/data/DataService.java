@@ -66,7 +66,10 @@ public class DataService {
                 SeriesIndex index = new SeriesIndex(all);
                 return storage.dialect()
                         .chain(dialect -> dialect.ensurePartitions(partitions(points, index)))
-                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index)));
+                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index)))
+                        // After the commit: inside, the series rows would stay locked for the whole request and
+                        // serialise concurrent writers of one metadata for a timestamp nobody reads that precisely.
+                        .call(() -> values.touch(pool, touched(points, index)));
             });
         }));
     }
@@ -77,13 +80,14 @@ public class DataService {
 
     private void checkRetention(List<Point> points) {
         Instant now = Instant.now();
+        Map<String, Long> horizons = new HashMap<>();
         for (Point p : points) {
-            retention.horizon(p.eventType(), now).ifPresent(horizon -> {
-                if (p.ts() < horizon.getEpochSecond()) {
-                    throw ProblemException.invalidField("ts", "point at " + p.ts() + " is older than the "
-                            + retention.days(p.eventType()) + " days " + p.eventType() + " is kept");
-                }
-            });
+            long horizon = horizons.computeIfAbsent(p.eventType(),
+                    type -> retention.horizon(type, now).map(Instant::getEpochSecond).orElse(Long.MIN_VALUE));
+            if (p.ts() < horizon) {
+                throw ProblemException.invalidField("ts", "point at " + p.ts() + " is older than the "
+                        + retention.days(p.eventType()) + " days " + p.eventType() + " is kept");
+            }
         }
     }
 
@@ -117,7 +121,6 @@ public class DataService {
                             : values.upsertDocuments(tx, docs.stream().map(p -> index.base(p.eventType()).id()).toList(), docs);
                     return stored.chain(() -> summarise(tx, immutable, documents, previous, index));
                 })
-                .chain(() -> values.touch(tx, touched(points, index)))
                 .replaceWith(points.size());
     }
 

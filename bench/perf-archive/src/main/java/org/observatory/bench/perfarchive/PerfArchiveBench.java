@@ -61,9 +61,14 @@ public final class PerfArchiveBench {
         try (LocalPostgres pg = LocalPostgres.start("perfarchive"); LocalIssuer issuer = LocalIssuer.start()) {
             int port = freePort();
             File log = root.resolve("bench/perf-archive/target/service.log").toFile();
-            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx768m", "-jar",
-                    root.resolve("perf-archive/target/quarkus-app/quarkus-run.jar").toString())
-                    .redirectErrorStream(true).redirectOutput(log);
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx768m"));
+            // SERVICE_JAVA_OPTS, e.g. a JFR recording, for profiling the service under the benchmark's load.
+            String extra = System.getenv("SERVICE_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", root.resolve("perf-archive/target/quarkus-app/quarkus-run.jar").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().putAll(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.port()),
                     "DB_NAME", "perfarchive", "DB_USER", LocalPostgres.USER, "DB_PASSWORD", "unused",
                     "HTTP_PORT", String.valueOf(port), "HTTP_HOST", "127.0.0.1", "OIDC_ISSUER", issuer.url()));
@@ -72,7 +77,7 @@ public final class PerfArchiveBench {
                 base = "http://127.0.0.1:" + port;
                 awaitReady(service);
                 token = createKey(issuer.token("bench-admin", List.of("measurements:admin")));
-                bench(pg, latencyMetadata, latencyDays, throughputMetadata, clients);
+                bench(pg, service.toHandle(), latencyMetadata, latencyDays, throughputMetadata, clients);
             } finally {
                 service.destroy();
                 service.waitFor();
@@ -80,7 +85,7 @@ public final class PerfArchiveBench {
         }
     }
 
-    private void bench(LocalPostgres pg, int latencyMetadata, int latencyDays, int throughputMetadata, int clients)
+    private void bench(LocalPostgres pg, ProcessHandle service, int latencyMetadata, int latencyDays, int throughputMetadata, int clients)
             throws Exception {
         Random random = new Random(42);
         List<String> latencyKeys = new ArrayList<>();
@@ -127,7 +132,7 @@ public final class PerfArchiveBench {
 
         // Warm the service's code paths on a separate metadata, so the measured run is steady-state.
         String warm = createMetadata(latencyMetadata(9999));
-        for (int hour = 0; hour < 24; hour++) {
+        for (int hour = 0; hour < 96; hour++) {
             List<Object> data = new ArrayList<>();
             for (int minute = 0; minute < 60; minute++) {
                 data.add(Map.of("ts", START + hour * 3600L + minute * 60L, "val", latencyResult(random)));
@@ -140,6 +145,12 @@ public final class PerfArchiveBench {
             db.createStatement().execute("VACUUM ANALYZE ps_value");
         }
 
+        ProcessHandle postmaster;
+        try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
+            postmaster = ProcessHandle.of(count(db, "SELECT pg_backend_pid()")).orElseThrow().parent().orElseThrow();
+        }
+        double serviceCpu0 = cpuSeconds(service);
+        double databaseCpu0 = cpuSeconds(postmaster);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong failures = new AtomicLong();
         long t0 = System.nanoTime();
@@ -159,6 +170,8 @@ public final class PerfArchiveBench {
         }
         double apiSeconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
+        double serviceCpu = cpuSeconds(service) - serviceCpu0;
+        double databaseCpu = cpuSeconds(postmaster) - databaseCpu0;
 
         try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
             long rows = count(db, "SELECT count(*) FROM ps_value");
@@ -179,6 +192,7 @@ public final class PerfArchiveBench {
             System.out.printf("  rows stored: %d (%d raw points + %d summary rows)%n", rows, rows - summaryRows, summaryRows);
             System.out.printf("  HTTP API : %8.2f s  %10.0f rows/s  (%.0f raw points/s, summaries computed on ingest)%n",
                     apiSeconds, rows / apiSeconds, points / apiSeconds);
+            System.out.printf("  CPU during the API load: service %.1f s, PostgreSQL backends %.1f s%n", serviceCpu, databaseCpu);
             System.out.printf("  COPY     : %8.2f s  %10.0f rows/s  (%d rows, binary COPY of the same rows)%n",
                     copySeconds, copied / copySeconds, copied);
             System.out.printf("  ratio API/COPY: %.2f%n", (rows / apiSeconds) / (copied / copySeconds));
@@ -382,6 +396,12 @@ public final class PerfArchiveBench {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the service did not become ready in 90 s");
+    }
+
+    /** CPU time of a process and its live descendants (PostgreSQL's backends are the postmaster's children). */
+    private static double cpuSeconds(ProcessHandle process) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0;
     }
 
     private static long count(Connection db, String sql) throws Exception {
