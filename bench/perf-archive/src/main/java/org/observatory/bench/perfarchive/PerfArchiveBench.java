@@ -97,52 +97,33 @@ public final class PerfArchiveBench {
             throughputKeys.add(createMetadata(throughputMetadata(i)));
         }
         // Bodies are generated before the clock starts: the benchmark measures the archive, not the generator.
-        List<Request> requests = new ArrayList<>();
-        long points = 0;
         long latencyStart = START + 364L * 86400 - (latencyDays - 1) * 86400L;
-        for (String key : latencyKeys) {
-            for (int hour = 0; hour < latencyDays * 24; hour++) {
-                List<Object> data = new ArrayList<>();
-                for (int minute = 0; minute < 60; minute++) {
-                    long ts = latencyStart + hour * 3600L + minute * 60L + 7;
-                    data.add(Map.of("ts", ts, "val", latencyResult(random)));
-                    points += 8;
-                }
-                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
-            }
-        }
-        for (String key : throughputKeys) {
-            List<Object> data = new ArrayList<>();
-            for (int run = 0; run < 365 * 6; run++) {
-                data.add(Map.of("ts", START + run * 14_400L + 123, "val", throughputResult(random)));
-                points += 5;
-                if (data.size() == 42) {
-                    requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
-                    data = new ArrayList<>();
-                }
-            }
-            if (!data.isEmpty()) {
-                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
-            }
-        }
-        java.util.Collections.shuffle(requests, random);
+        long[] points = new long[1];
+        List<Request> requests = mix(latencyKeys, throughputKeys, latencyStart, latencyDays, random, points);
         long bytes = requests.stream().mapToLong(r -> r.body.length).sum();
         System.out.printf("Generated %d metadata, %d bulk PUTs, %d raw points, %.1f MB of JSON%n",
-                latencyMetadata + throughputMetadata, requests.size(), points, bytes / 1e6);
+                latencyMetadata + throughputMetadata, requests.size(), points[0], bytes / 1e6);
 
-        // Warm the service's code paths on a separate metadata, so the measured run is steady-state.
-        String warm = createMetadata(latencyMetadata(9999));
-        for (int hour = 0; hour < 96; hour++) {
-            List<Object> data = new ArrayList<>();
-            for (int minute = 0; minute < 60; minute++) {
-                data.add(Map.of("ts", START + hour * 3600L + minute * 60L, "val", latencyResult(random)));
-            }
-            put(new Request(warm, JSON.writeValueAsBytes(Map.of("data", data))));
+        // Warm up on the same mix for other metadata until the JIT has compiled the write path, then start clean.
+        List<String> warmLatency = new ArrayList<>();
+        List<String> warmThroughput = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            warmLatency.add(createMetadata(latencyMetadata(9000 + i)));
+            warmThroughput.add(createMetadata(throughputMetadata(9000 + i)));
         }
+        List<Request> warmup = mix(warmLatency, warmThroughput, latencyStart, 1, random, new long[1]);
+        ExecutorService warmPool = Executors.newFixedThreadPool(clients);
+        for (Future<?> f : warmPool.invokeAll(warmup.stream().map(r -> (java.util.concurrent.Callable<Object>) () -> {
+            put(r);
+            return null;
+        }).toList())) {
+            f.get();
+        }
+        warmPool.shutdown();
         try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
-            db.createStatement().execute("DELETE FROM ps_value WHERE series_id IN (SELECT s.id FROM ps_series s "
-                    + "JOIN ps_metadata m ON m.id = s.metadata_id WHERE m.tool_name = 'bench/warmup')");
-            db.createStatement().execute("VACUUM ANALYZE ps_value");
+            db.createStatement().execute("TRUNCATE ps_value");
+            db.createStatement().execute("UPDATE ps_series SET time_updated = NULL");
+            db.createStatement().execute("VACUUM ANALYZE");
         }
 
         ProcessHandle postmaster;
@@ -191,7 +172,7 @@ public final class PerfArchiveBench {
             System.out.printf("%nWrite path (%d concurrent clients, failures: %d)%n", clients, failures.get());
             System.out.printf("  rows stored: %d (%d raw points + %d summary rows)%n", rows, rows - summaryRows, summaryRows);
             System.out.printf("  HTTP API : %8.2f s  %10.0f rows/s  (%.0f raw points/s, summaries computed on ingest)%n",
-                    apiSeconds, rows / apiSeconds, points / apiSeconds);
+                    apiSeconds, rows / apiSeconds, points[0] / apiSeconds);
             System.out.printf("  CPU during the API load: service %.1f s, PostgreSQL backends %.1f s%n", serviceCpu, databaseCpu);
             System.out.printf("  COPY     : %8.2f s  %10.0f rows/s  (%d rows, binary COPY of the same rows)%n",
                     copySeconds, copied / copySeconds, copied);
@@ -210,6 +191,39 @@ public final class PerfArchiveBench {
                 readAll(ARCHIVE + "/" + year + "/throughput/base", START, START + 365L * 86400 - 1));
         latency("one year of throughput averages/86400 (365 points)", () ->
                 readAll(ARCHIVE + "/" + year + "/throughput/averages/86400", START, START + 365L * 86400 - 1));
+    }
+
+    /** The generated mix as bulk PUTs (shuffled); {@code points[0]} receives the number of raw points. */
+    private static List<Request> mix(List<String> latencyKeys, List<String> throughputKeys, long latencyStart,
+                                     int latencyDays, Random random, long[] points) throws IOException {
+        List<Request> requests = new ArrayList<>();
+        for (String key : latencyKeys) {
+            for (int hour = 0; hour < latencyDays * 24; hour++) {
+                List<Object> data = new ArrayList<>();
+                for (int minute = 0; minute < 60; minute++) {
+                    long ts = latencyStart + hour * 3600L + minute * 60L + 7;
+                    data.add(Map.of("ts", ts, "val", latencyResult(random)));
+                    points[0] += 8;
+                }
+                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+            }
+        }
+        for (String key : throughputKeys) {
+            List<Object> data = new ArrayList<>();
+            for (int run = 0; run < 365 * 6; run++) {
+                data.add(Map.of("ts", START + run * 14_400L + 123, "val", throughputResult(random)));
+                points[0] += 5;
+                if (data.size() == 42) {
+                    requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+                    data = new ArrayList<>();
+                }
+            }
+            if (!data.isEmpty()) {
+                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+            }
+        }
+        java.util.Collections.shuffle(requests, random);
+        return requests;
     }
 
     private record Request(String key, byte[] body) {
@@ -276,7 +290,7 @@ public final class PerfArchiveBench {
 
     /** What pScheduler's esmond archiver declares for a latency (powstream) test. */
     private static Map<String, Object> latencyMetadata(int i) {
-        Map<String, Object> m = subject("bench/" + (i == 9999 ? "warmup" : "powstream"), i, "latencybg");
+        Map<String, Object> m = subject("bench/powstream", i, "latencybg");
         m.put("event-types", List.of(
                 eventType("histogram-owdelay", summary("aggregation", 3600), summary("aggregation", 86400),
                         summary("statistics", 0), summary("statistics", 3600), summary("statistics", 86400)),
