@@ -271,4 +271,21 @@ class ArchiveApiTest {
         given().queryParam("time-start", 1000).queryParam("time-range", 120).get(base).then().body("val", contains(0, 1, 2));
         given().queryParam("limit", 2).queryParam("offset", 5).get(base).then().body("val", contains(5, 6));
     }
+
+    @Test
+    void storesNetworkElementSubjectsWithoutDestination() {
+        Map<String, Object> body = withEventType(metadata("ne/ntp", "10.14.0.1", "unused"), "ntp-offset", "average:3600");
+        body.put("subject-type", "network-element");
+        body.remove("destination");
+        String key = create(body);
+        given().get(ROOT + "/" + key + "/").then().statusCode(200)
+                .body("'subject-type'", equalTo("network-element"))
+                .body("containsKey('destination')", equalTo(false));
+    }
+
+    @Test
+    void answersUnsupportedMethodsWith405() {
+        String key = create(withEventType(metadata("method/owamp", "10.15.0.1", "10.15.0.2"), "packet-count-sent"));
+        writer().delete(ROOT + "/" + key + "/").then().statusCode(405);
+    }
 }

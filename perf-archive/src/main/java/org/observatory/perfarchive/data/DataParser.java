@@ -3,6 +3,7 @@ package org.observatory.perfarchive.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.observatory.common.problem.ProblemException;
@@ -43,7 +44,20 @@ public final class DataParser {
         return List.of(new Point(eventType, type, ts, ValueParser.value(type, point.get("val"), "val")));
     }
 
-    public static List<Point> bulk(String body) {
+    public static JsonNode json(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("The body is empty; a JSON object is expected");
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ProblemException(400, "Malformed JSON", "The body is not valid JSON: " + reason);
+        }
+    }
+
+    /** Bulk bodies are parsed from bytes: no intermediate string of megabytes. */
+    public static List<Point> bulk(byte[] body) {
         JsonNode root = json(body);
         JsonNode data = root.isObject() ? root.get("data") : null;
         if (data == null || !data.isArray()) {

@@ -66,7 +66,10 @@ public class DataService {
                 SeriesIndex index = new SeriesIndex(all);
                 return storage.dialect()
                         .chain(dialect -> dialect.ensurePartitions(partitions(points, index)))
-                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index)));
+                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index)))
+                        // After the commit: inside, the series rows would stay locked for the whole request and
+                        // serialise concurrent writers of one metadata for a timestamp nobody reads that precisely.
+                        .call(() -> values.touch(pool, touched(points, index)));
             });
         }));
     }
@@ -77,13 +80,14 @@ public class DataService {
 
     private void checkRetention(List<Point> points) {
         Instant now = Instant.now();
+        Map<String, Long> horizons = new HashMap<>();
         for (Point p : points) {
-            retention.horizon(p.eventType(), now).ifPresent(horizon -> {
-                if (p.ts() < horizon.getEpochSecond()) {
-                    throw ProblemException.invalidField("ts", "point at " + p.ts() + " is older than the "
-                            + retention.days(p.eventType()) + " days " + p.eventType() + " is kept");
-                }
-            });
+            long horizon = horizons.computeIfAbsent(p.eventType(),
+                    type -> retention.horizon(type, now).map(Instant::getEpochSecond).orElse(Long.MIN_VALUE));
+            if (p.ts() < horizon) {
+                throw ProblemException.invalidField("ts", "point at " + p.ts() + " is older than the "
+                        + retention.days(p.eventType()) + " days " + p.eventType() + " is kept");
+            }
         }
     }
 
@@ -117,7 +121,6 @@ public class DataService {
                             : values.upsertDocuments(tx, docs.stream().map(p -> index.base(p.eventType()).id()).toList(), docs);
                     return stored.chain(() -> summarise(tx, immutable, documents, previous, index));
                 })
-                .chain(() -> values.touch(tx, touched(points, index)))
                 .replaceWith(points.size());
     }
 
@@ -159,19 +162,38 @@ public class DataService {
                                 Map<SeriesTs, Map<String, Long>> previous, SeriesIndex index) {
         SummaryCalculator calculator = new SummaryCalculator();
         Set<Long> statistics = new HashSet<>();
+        List<PointStatistics> perPoint = new ArrayList<>();
         for (Point p : immutable) {
             calculator.add(p, index.summaries(p.eventType()), null);
         }
         documents.forEach((at, p) -> {
             List<Series> summaries = index.summaries(p.eventType());
-            if (p.dataType() == DataType.HISTOGRAM && !summaries.isEmpty()) {
-                calculator.add(p, summaries, previous.get(at));
-                summaries.stream().filter(s -> s.summaryType() == SummaryType.STATISTICS).forEach(s -> statistics.add(s.id()));
+            if (p.dataType() != DataType.HISTOGRAM || summaries.isEmpty()) {
+                return;
             }
+            List<Series> merged = new ArrayList<>();
+            for (Series s : summaries) {
+                if (s.summaryType() == SummaryType.STATISTICS && s.window() == 0) {
+                    // Window 0 is the point alone: its statistics replace, nothing to merge or subtract.
+                    perPoint.add(new PointStatistics(s.id(), p.eventType(), p.ts(),
+                            ValueRepository.write(HistogramStatistics.of(p.value().histogram()))));
+                } else {
+                    merged.add(s);
+                    if (s.summaryType() == SummaryType.STATISTICS) {
+                        statistics.add(s.id());
+                    }
+                }
+            }
+            calculator.add(p, merged, previous.get(at));
         });
-        return values.addToSummaries(tx, calculator.deltas(), statistics)
+        return values.upsertPointStatistics(tx, perPoint)
+                .chain(() -> values.addToSummaries(tx, calculator.deltas(), statistics))
                 .chain(merged -> values.storeStatistics(tx, merged, merged.stream()
                         .map(MergedHistogram::histogram).map(HistogramStatistics::of).map(ValueRepository::write).toList()));
+    }
+
+    /** The statistics of one histogram point (window 0). */
+    public record PointStatistics(long seriesId, String eventType, long ts, String statistics) {
     }
 
     private static Set<Long> touched(List<Point> points, SeriesIndex index) {

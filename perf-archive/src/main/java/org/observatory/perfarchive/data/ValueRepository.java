@@ -178,6 +178,23 @@ public class ValueRepository {
     public record MergedHistogram(long seriesId, String eventType, long ts, Map<String, Long> histogram) {
     }
 
+    /** Stores or replaces per-point (window 0) statistics. */
+    public Uni<Void> upsertPointStatistics(SqlClient tx, List<DataService.PointStatistics> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO ps_value (series_id, event_type, ts, v_stats)
+                        SELECT s, e, to_timestamp(t), j::jsonb
+                        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[]) AS u(s, e, t, j)
+                        ON CONFLICT (series_id, ts, event_type) DO UPDATE SET v_stats = EXCLUDED.v_stats""")
+                .execute(Tuple.of(rows.stream().map(DataService.PointStatistics::seriesId).toArray(Long[]::new),
+                        rows.stream().map(DataService.PointStatistics::eventType).toArray(String[]::new),
+                        rows.stream().map(DataService.PointStatistics::ts).toArray(Long[]::new),
+                        rows.stream().map(DataService.PointStatistics::statistics).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> storeStatistics(SqlClient tx, List<MergedHistogram> buckets, List<String> statistics) {
         if (buckets.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -105,7 +105,7 @@ public class ArchiveResource {
     @Operation(summary = "Bulk write", description = "{\"data\":[{\"ts\":<s>,\"val\":[{\"event-type\":...,\"val\":...}]}]}")
     @APIResponse(responseCode = "201", description = "All points stored")
     @APIResponse(responseCode = "409", description = "An integer, float or percentage point with that ts exists; nothing stored")
-    public Uni<Response> bulk(@PathParam("key") String key, String body) {
+    public Uni<Response> bulk(@PathParam("key") String key, byte[] body) {
         return offload(() -> DataParser.bulk(body)).chain(points -> data.write(key, points)).map(ArchiveResource::created);
     }
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmark of perf-archive: a generated perfSONAR mix (latency histograms every minute with their summaries,
+# throughput every 4 hours for a year) through the esmond HTTP API in bulk PUTs, then COPY of the same rows into
+# the same table, and read latencies of one day and one year of a series. Starts a private PostgreSQL, a local
+# OIDC issuer and the real service jar; stops them all.
+# Usage: bench/perf-archive/run.sh [latency metadata] [latency days] [throughput metadata] [concurrent clients]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$(pwd)"
+./mvnw -B -q -pl perf-archive -am package -DskipTests "${MVN_OFFLINE:-}"
+./mvnw -B -q -o -f bench/perf-archive/pom.xml package
+CP="$(./mvnw -B -q -o -f bench/perf-archive/pom.xml dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+exec java -Xmx1g -cp "bench/perf-archive/target/classes:${CP}" org.observatory.bench.perfarchive.PerfArchiveBench "$ROOT" "$@"

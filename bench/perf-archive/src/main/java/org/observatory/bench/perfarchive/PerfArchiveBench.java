@@ -1,0 +1,433 @@
+package org.observatory.bench.perfarchive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.observatory.testsupport.LocalIssuer;
+import org.observatory.testsupport.LocalPostgres;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Loads a generated perfSONAR mix through perf-archive's esmond API (bulk PUTs with an esmond Token key), then
+ * COPYs the very rows the API stored (points and summaries) into the same table after truncating it, and prints
+ * both rates and their ratio; then p50/p99 latencies of reading one day and one year of a series.
+ */
+public final class PerfArchiveBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ARCHIVE = "/esmond/perfsonar/archive";
+    /** 2025-01-01T00:00:00Z: a year of throughput ends at 2026-01-01. */
+    private static final long START = 1_735_689_600L;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private String base;
+    private String token;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        int latencyMetadata = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int latencyDays = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int throughputMetadata = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int clients = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        new PerfArchiveBench().run(root, latencyMetadata, latencyDays, throughputMetadata, clients);
+    }
+
+    private void run(Path root, int latencyMetadata, int latencyDays, int throughputMetadata, int clients) throws Exception {
+        try (LocalPostgres pg = LocalPostgres.start("perfarchive"); LocalIssuer issuer = LocalIssuer.start()) {
+            int port = freePort();
+            File log = root.resolve("bench/perf-archive/target/service.log").toFile();
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx768m"));
+            // SERVICE_JAVA_OPTS, e.g. a JFR recording, for profiling the service under the benchmark's load.
+            String extra = System.getenv("SERVICE_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", root.resolve("perf-archive/target/quarkus-app/quarkus-run.jar").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+            builder.environment().putAll(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.port()),
+                    "DB_NAME", "perfarchive", "DB_USER", LocalPostgres.USER, "DB_PASSWORD", "unused",
+                    "HTTP_PORT", String.valueOf(port), "HTTP_HOST", "127.0.0.1", "OIDC_ISSUER", issuer.url()));
+            Process service = builder.start();
+            try {
+                base = "http://127.0.0.1:" + port;
+                awaitReady(service);
+                token = createKey(issuer.token("bench-admin", List.of("measurements:admin")));
+                bench(pg, service.toHandle(), latencyMetadata, latencyDays, throughputMetadata, clients);
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    private void bench(LocalPostgres pg, ProcessHandle service, int latencyMetadata, int latencyDays, int throughputMetadata, int clients)
+            throws Exception {
+        Random random = new Random(42);
+        List<String> latencyKeys = new ArrayList<>();
+        List<String> throughputKeys = new ArrayList<>();
+        for (int i = 0; i < latencyMetadata; i++) {
+            latencyKeys.add(createMetadata(latencyMetadata(i)));
+        }
+        for (int i = 0; i < throughputMetadata; i++) {
+            throughputKeys.add(createMetadata(throughputMetadata(i)));
+        }
+        // Bodies are generated before the clock starts: the benchmark measures the archive, not the generator.
+        long latencyStart = START + 364L * 86400 - (latencyDays - 1) * 86400L;
+        long[] points = new long[1];
+        List<Request> requests = mix(latencyKeys, throughputKeys, latencyStart, latencyDays, random, points);
+        long bytes = requests.stream().mapToLong(r -> r.body.length).sum();
+        System.out.printf("Generated %d metadata, %d bulk PUTs, %d raw points, %.1f MB of JSON%n",
+                latencyMetadata + throughputMetadata, requests.size(), points[0], bytes / 1e6);
+
+        // Warm up on the same mix for other metadata until the JIT has compiled the write path, then start clean.
+        List<String> warmLatency = new ArrayList<>();
+        List<String> warmThroughput = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            warmLatency.add(createMetadata(latencyMetadata(9000 + i)));
+            warmThroughput.add(createMetadata(throughputMetadata(9000 + i)));
+        }
+        List<Request> warmup = mix(warmLatency, warmThroughput, latencyStart, 1, random, new long[1]);
+        ExecutorService warmPool = Executors.newFixedThreadPool(clients);
+        for (Future<?> f : warmPool.invokeAll(warmup.stream().map(r -> (java.util.concurrent.Callable<Object>) () -> {
+            put(r);
+            return null;
+        }).toList())) {
+            f.get();
+        }
+        warmPool.shutdown();
+        try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
+            db.createStatement().execute("TRUNCATE ps_value");
+            db.createStatement().execute("UPDATE ps_series SET time_updated = NULL");
+            db.createStatement().execute("VACUUM ANALYZE");
+        }
+
+        ProcessHandle postmaster;
+        try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
+            postmaster = ProcessHandle.of(count(db, "SELECT pg_backend_pid()")).orElseThrow().parent().orElseThrow();
+        }
+        double serviceCpu0 = cpuSeconds(service);
+        double databaseCpu0 = cpuSeconds(postmaster);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong failures = new AtomicLong();
+        long t0 = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (Request r : requests) {
+            futures.add(pool.submit(() -> {
+                try {
+                    put(r);
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    System.err.println("PUT failed: " + e.getMessage());
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double apiSeconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        double serviceCpu = cpuSeconds(service) - serviceCpu0;
+        double databaseCpu = cpuSeconds(postmaster) - databaseCpu0;
+
+        try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
+            long rows = count(db, "SELECT count(*) FROM ps_value");
+            long summaryRows = count(db, "SELECT count(*) FROM ps_value v JOIN ps_series s ON s.id = v.series_id "
+                    + "WHERE s.summary_type <> 'base'");
+            CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+            ByteArrayOutputStream dump = new ByteArrayOutputStream();
+            copy.copyOut("COPY (SELECT * FROM ps_value) TO STDOUT (FORMAT binary)", dump);
+            // The stored rows, fresh and the same: truncate, then load them back with COPY.
+            db.createStatement().execute("TRUNCATE ps_value");
+            db.createStatement().execute("CHECKPOINT");
+            long c0 = System.nanoTime();
+            long copied = copy.copyIn("COPY ps_value FROM STDIN (FORMAT binary)", new ByteArrayInputStream(dump.toByteArray()));
+            double copySeconds = (System.nanoTime() - c0) / 1e9;
+            db.createStatement().execute("VACUUM ANALYZE ps_value");
+
+            System.out.printf("%nWrite path (%d concurrent clients, failures: %d)%n", clients, failures.get());
+            System.out.printf("  rows stored: %d (%d raw points + %d summary rows)%n", rows, rows - summaryRows, summaryRows);
+            System.out.printf("  HTTP API : %8.2f s  %10.0f rows/s  (%.0f raw points/s, summaries computed on ingest)%n",
+                    apiSeconds, rows / apiSeconds, points[0] / apiSeconds);
+            System.out.printf("  CPU during the API load: service %.1f s, PostgreSQL backends %.1f s%n", serviceCpu, databaseCpu);
+            System.out.printf("  COPY     : %8.2f s  %10.0f rows/s  (%d rows, binary COPY of the same rows)%n",
+                    copySeconds, copied / copySeconds, copied);
+            System.out.printf("  ratio API/COPY: %.2f%n", (rows / apiSeconds) / (copied / copySeconds));
+        }
+
+        String day = latencyKeys.get(0);
+        long dayStart = latencyStart;
+        String year = throughputKeys.get(0);
+        System.out.printf("%nRead latency (esmond client paging: limit=1000, time-start = last ts + 1)%n");
+        latency("one day of histogram-owdelay (1440 points)", () ->
+                readAll(ARCHIVE + "/" + day + "/histogram-owdelay/base", dayStart, dayStart + 86399));
+        latency("one day of histogram-owdelay statistics/3600 (24 points)", () ->
+                readAll(ARCHIVE + "/" + day + "/histogram-owdelay/statistics/3600", dayStart, dayStart + 86399));
+        latency("one year of throughput (2190 points)", () ->
+                readAll(ARCHIVE + "/" + year + "/throughput/base", START, START + 365L * 86400 - 1));
+        latency("one year of throughput averages/86400 (365 points)", () ->
+                readAll(ARCHIVE + "/" + year + "/throughput/averages/86400", START, START + 365L * 86400 - 1));
+    }
+
+    /** The generated mix as bulk PUTs (shuffled); {@code points[0]} receives the number of raw points. */
+    private static List<Request> mix(List<String> latencyKeys, List<String> throughputKeys, long latencyStart,
+                                     int latencyDays, Random random, long[] points) throws IOException {
+        List<Request> requests = new ArrayList<>();
+        for (String key : latencyKeys) {
+            for (int hour = 0; hour < latencyDays * 24; hour++) {
+                List<Object> data = new ArrayList<>();
+                for (int minute = 0; minute < 60; minute++) {
+                    long ts = latencyStart + hour * 3600L + minute * 60L + 7;
+                    data.add(Map.of("ts", ts, "val", latencyResult(random)));
+                    points[0] += 8;
+                }
+                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+            }
+        }
+        for (String key : throughputKeys) {
+            List<Object> data = new ArrayList<>();
+            for (int run = 0; run < 365 * 6; run++) {
+                data.add(Map.of("ts", START + run * 14_400L + 123, "val", throughputResult(random)));
+                points[0] += 5;
+                if (data.size() == 42) {
+                    requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+                    data = new ArrayList<>();
+                }
+            }
+            if (!data.isEmpty()) {
+                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+            }
+        }
+        java.util.Collections.shuffle(requests, random);
+        return requests;
+    }
+
+    private record Request(String key, byte[] body) {
+    }
+
+    private interface Read {
+        int run() throws Exception;
+    }
+
+    private static void latency(String label, Read read) throws Exception {
+        int expected = read.run();
+        for (int i = 0; i < 20; i++) {
+            read.run();
+        }
+        long[] nanos = new long[200];
+        for (int i = 0; i < nanos.length; i++) {
+            long t = System.nanoTime();
+            int n = read.run();
+            nanos[i] = System.nanoTime() - t;
+            if (n != expected) {
+                throw new IllegalStateException(label + ": read " + n + " points, expected " + expected);
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("  %-58s p50 %7.2f ms  p99 %7.2f ms  (%d points, %d reads)%n", label,
+                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, expected, nanos.length);
+    }
+
+    /** Reads a range as the esmond client does; answers the number of points. */
+    private int readAll(String path, long start, long end) throws Exception {
+        int total = 0;
+        long from = start;
+        while (true) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path + "?limit=1000&time-start="
+                    + from + "&time-end=" + end)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + response.statusCode());
+            }
+            JsonNode rows = JSON.readTree(response.body());
+            total += rows.size();
+            if (rows.size() < 1000) {
+                return total;
+            }
+            from = rows.get(rows.size() - 1).get("ts").asLong() + 1;
+        }
+    }
+
+    private void put(Request r) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + ARCHIVE + "/" + r.key + "/"))
+                .header("Authorization", "Token " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(r.body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("PUT " + r.key + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static Map<String, Object> summary(String type, long window) {
+        return Map.of("summary-type", type, "summary-window", String.valueOf(window));
+    }
+
+    private static Map<String, Object> eventType(String name, Map<?, ?>... summaries) {
+        return Map.of("event-type", name, "summaries", List.of(summaries));
+    }
+
+    /** What pScheduler's esmond archiver declares for a latency (powstream) test. */
+    private static Map<String, Object> latencyMetadata(int i) {
+        Map<String, Object> m = subject("bench/powstream", i, "latencybg");
+        m.put("event-types", List.of(
+                eventType("histogram-owdelay", summary("aggregation", 3600), summary("aggregation", 86400),
+                        summary("statistics", 0), summary("statistics", 3600), summary("statistics", 86400)),
+                eventType("histogram-ttl", summary("aggregation", 86400), summary("statistics", 0)),
+                eventType("packet-count-sent", summary("aggregation", 3600), summary("aggregation", 86400)),
+                eventType("packet-count-lost", summary("aggregation", 3600), summary("aggregation", 86400)),
+                eventType("packet-loss-rate", summary("aggregation", 3600), summary("aggregation", 86400)),
+                eventType("packet-duplicates", summary("aggregation", 3600), summary("aggregation", 86400)),
+                eventType("packet-reorders"), eventType("time-error-estimates"),
+                eventType("failures"), eventType("pscheduler-run-href")));
+        m.put("sample-bucket-width", "0.0001");
+        m.put("ip-packet-interval", "0.1");
+        return m;
+    }
+
+    private static Map<String, Object> throughputMetadata(int i) {
+        Map<String, Object> m = subject("bench/iperf3", i, "throughput");
+        m.put("event-types", List.of(
+                eventType("throughput", summary("average", 86400), summary("aggregation", 86400)),
+                eventType("packet-retransmits", summary("aggregation", 86400)),
+                eventType("throughput-subintervals"), eventType("packet-retransmits-subintervals"),
+                eventType("failures"), eventType("pscheduler-run-href")));
+        m.put("ip-transport-protocol", "tcp");
+        return m;
+    }
+
+    private static Map<String, Object> subject(String tool, int i, String testType) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject-type", "point-to-point");
+        m.put("source", "10.0." + (i / 250) + "." + (i % 250 + 1));
+        m.put("destination", "10.1." + (i / 250) + "." + (i % 250 + 1));
+        m.put("measurement-agent", m.get("source"));
+        m.put("input-source", "host" + i + ".a.example.net");
+        m.put("input-destination", "host" + i + ".b.example.net");
+        m.put("tool-name", tool);
+        m.put("time-duration", 60.0);
+        m.put("pscheduler-test-type", testType);
+        return m;
+    }
+
+    /** One minute of powstream: 600 packets' one-way delays (0.01 ms buckets), TTLs, counts. */
+    private static List<Object> latencyResult(Random random) {
+        Map<String, Integer> owdelay = new java.util.TreeMap<>();
+        double centre = 20 + random.nextDouble() * 5;
+        int lost = random.nextInt(100) == 0 ? random.nextInt(30) : 0;
+        for (int p = 0; p < 600 - lost; p++) {
+            String bucket = String.format("%.2f", centre + Math.abs(random.nextGaussian()) * 0.3);
+            owdelay.merge(bucket, 1, Integer::sum);
+        }
+        int ninth = random.nextInt(600 - lost + 1);
+        return List.of(
+                Map.of("event-type", "histogram-owdelay", "val", owdelay),
+                Map.of("event-type", "histogram-ttl", "val", Map.of("9", ninth, "10", 600 - lost - ninth)),
+                Map.of("event-type", "packet-count-sent", "val", 600),
+                Map.of("event-type", "packet-count-lost", "val", lost),
+                Map.of("event-type", "packet-loss-rate", "val", Map.of("numerator", lost, "denominator", 600)),
+                Map.of("event-type", "packet-duplicates", "val", 0),
+                Map.of("event-type", "packet-reorders", "val", 0),
+                Map.of("event-type", "time-error-estimates", "val", 0.0001 + random.nextDouble() / 10000));
+    }
+
+    /** One iperf3 run: throughput, retransmits, and their ten 1-second subintervals. */
+    private static List<Object> throughputResult(Random random) {
+        List<Object> subintervals = new ArrayList<>();
+        List<Object> retransmitIntervals = new ArrayList<>();
+        long total = 0;
+        for (int s = 0; s < 10; s++) {
+            long bits = 8_000_000_000L + random.nextInt(1_000_000_000);
+            total += bits;
+            subintervals.add(Map.of("start", s, "duration", 1.0, "val", bits));
+            retransmitIntervals.add(Map.of("start", s, "duration", 1.0, "val", random.nextInt(5)));
+        }
+        return List.of(
+                Map.of("event-type", "throughput", "val", total / 10),
+                Map.of("event-type", "packet-retransmits", "val", random.nextInt(40)),
+                Map.of("event-type", "throughput-subintervals", "val", subintervals),
+                Map.of("event-type", "packet-retransmits-subintervals", "val", retransmitIntervals),
+                Map.of("event-type", "pscheduler-run-href", "val", "https://ps.example.net/pscheduler/tasks/t/runs/" + random.nextInt()));
+    }
+
+    private String createKey(String adminToken) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/perf/keys"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench\",\"description\":\"benchmark\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating a key: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("key").asText();
+    }
+
+    private String createMetadata(Map<String, Object> body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + ARCHIVE + "/"))
+                .header("Authorization", "Token " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("metadata: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("metadata-key").asText();
+    }
+
+    private void awaitReady(Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited; see bench/perf-archive/target/service.log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service did not become ready in 90 s");
+    }
+
+    /** CPU time of a process and its live descendants (PostgreSQL's backends are the postmaster's children). */
+    private static double cpuSeconds(ProcessHandle process) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0;
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
