@@ -5,14 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.RequestOptions;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
+import org.observatory.gateway.routing.BackendClient;
 import org.observatory.gateway.routing.GatewayConfig;
 
 /**
@@ -40,7 +34,7 @@ public class SuiteOpenApiResource {
     private static final long MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
     private final GatewayConfig config;
-    private final HttpClient client;
+    private final BackendClient backends;
     private final ObjectMapper mapper;
     private final Map<String, JsonNode> lastGood = new ConcurrentHashMap<>();
 
@@ -51,16 +45,10 @@ public class SuiteOpenApiResource {
     String issuer;
 
     @Inject
-    public SuiteOpenApiResource(GatewayConfig config, Vertx vertx, ObjectMapper mapper) {
+    public SuiteOpenApiResource(GatewayConfig config, BackendClient backends, ObjectMapper mapper) {
         this.config = config;
+        this.backends = backends;
         this.mapper = mapper;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.healthTimeout().toMillis()));
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 
     @GET
@@ -95,21 +83,13 @@ public class SuiteOpenApiResource {
     }
 
     private Uni<Void> fetch(String service, URI url) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
-                .setPort(url.getPort() > 0 ? url.getPort() : 80).setURI("/q/openapi?format=json")
-                .setTimeout(config.healthTimeout().toMillis());
-        return Uni.createFrom().completionStage(() -> client.request(options)
-                        .compose(r -> r.send())
-                        .compose(response -> response.statusCode() == 200
-                                ? response.body()
-                                : io.vertx.core.Future.<Buffer>failedFuture("status " + response.statusCode()))
-                        .toCompletionStage())
-                .map(body -> {
-                    if (body.length() > MAX_DOCUMENT_BYTES) {
-                        throw new IllegalStateException("document over " + MAX_DOCUMENT_BYTES + " bytes");
+        return backends.get(url, "/q/openapi?format=json", MAX_DOCUMENT_BYTES)
+                .map(answer -> {
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException("status " + answer.status());
                     }
                     try {
-                        return mapper.readTree(body.getBytes());
+                        return mapper.readTree(answer.body().getBytes());
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException("not JSON: " + e.getMessage());
                     }

@@ -2,18 +2,11 @@ package org.observatory.gateway.routing;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,18 +21,12 @@ public class ServicesResource {
     }
 
     private final GatewayConfig config;
-    private final HttpClient client;
+    private final BackendClient backends;
 
     @Inject
-    public ServicesResource(GatewayConfig config, Vertx vertx) {
+    public ServicesResource(GatewayConfig config, BackendClient backends) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.healthTimeout().toMillis()));
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
+        this.backends = backends;
     }
 
     @GET
@@ -52,15 +39,9 @@ public class ServicesResource {
     }
 
     private Uni<ServiceState> state(String name, GatewayConfig.Backend backend) {
-        URI url = backend.url();
-        RequestOptions ready = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
-                .setPort(BackendRoutes.port(url)).setURI("/q/health/ready")
-                .setTimeout(config.healthTimeout().toMillis());
-        return Uni.createFrom().completionStage(() -> client.request(ready)
-                        .compose(request -> request.send())
-                        .map(response -> response.statusCode())
-                        .toCompletionStage())
+        return backends.get(backend.url(), "/q/health/ready", 64 * 1024)
+                .map(BackendClient.Answer::status)
                 .onFailure().recoverWithItem(0)
-                .map(status -> new ServiceState(name, url.toString(), backend.paths(), status == 200, status));
+                .map(status -> new ServiceState(name, backend.url().toString(), backend.paths(), status == 200, status));
     }
 }
