@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -161,15 +163,52 @@ public final class PeeringDbJsonReader {
             if (parser.currentToken() == null) {
                 throw new MalformedDumpException("data array for " + type + " is truncated");
             }
-            JsonNode node = MAPPER.readTree(parser);
             count++;
-            if (!node.isObject()) {
-                skipped.add(new SkippedRecord(type, null, SkippedRecord.NOT_AN_OBJECT, node.toString()));
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                JsonNode value = MAPPER.readTree(parser);
+                skipped.add(new SkippedRecord(type, null, SkippedRecord.NOT_AN_OBJECT, String.valueOf(value)));
                 continue;
             }
-            accept(type, node);
+            accept(type, wantedFields(parser, WANTED.getOrDefault(type, Set.of())));
         }
         return count;
+    }
+
+    private static final Map<String, Set<String>> WANTED = Map.of(
+            "ix", Set.of("id", "name", "name_long", "city", "country", "website", "org_id", "created", "updated", "status"),
+            "net", Set.of("id", "asn", "name", "info_type", "policy_general", "created", "updated", "status"),
+            "netixlan", Set.of("id", "ix_id", "ixlan_id", "asn", "speed", "is_rs_peer", "created", "updated", "status"),
+            "ixlan", Set.of("id", "ix_id", "status"));
+
+    /** Reads one object keeping only the fields the service uses: real objects carry dozens more. */
+    private static ObjectNode wantedFields(JsonParser parser, Set<String> wanted) throws IOException {
+        ObjectNode node = MAPPER.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (wanted.contains(field)) {
+                node.set(field, scalar(parser));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new MalformedDumpException("an object is truncated");
+        }
+        return node;
+    }
+
+    /** The value at the parser, without the cost of a full tree read for the common scalar cases. */
+    private static JsonNode scalar(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> nodes.numberNode(parser.getLongValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> MAPPER.readTree(parser);
+        };
     }
 
     private void accept(String type, JsonNode node) {

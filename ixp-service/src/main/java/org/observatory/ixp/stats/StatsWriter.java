@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Collection;
+import org.observatory.ixp.common.Laps;
 
 /**
  * Computes the monthly statistics (as of the 1st of each month) per IXP and per country from the stored
@@ -23,19 +24,23 @@ public class StatsWriter {
             country_routed AS (SELECT country, count(*) AS n FROM routed GROUP BY country)""".formatted(ASSIGNED);
 
     /** Replaces the statistics of {@code months} (first days of months). */
-    public Uni<Void> generate(SqlConnection conn, Collection<LocalDate> months) {
+    public Uni<Void> generate(SqlConnection conn, Collection<LocalDate> months, Laps laps) {
         if (months.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         LocalDate[] days = months.stream().map(m -> m.withDayOfMonth(1)).distinct().toArray(LocalDate[]::new);
         return conn.query("""
+                SET LOCAL work_mem = '64MB';
                 DROP TABLE IF EXISTS stat_month; DROP TABLE IF EXISTS stat_member;
                 CREATE TEMP TABLE stat_month (month date PRIMARY KEY) ON COMMIT DROP""").execute()
                 .chain(() -> conn.preparedQuery("INSERT INTO stat_month SELECT DISTINCT unnest($1::date[])")
                         .execute(Tuple.tuple().addArrayOfLocalDate(days)))
                 .chain(() -> conn.query(MEMBERS).execute())
+                .invoke(() -> laps.lap("stats_members"))
                 .chain(() -> conn.query(IXP_STATS).execute())
+                .invoke(() -> laps.lap("stats_ixps"))
                 .chain(() -> conn.query(COUNTRY_STATS).execute())
+                .invoke(() -> laps.lap("stats_countries"))
                 .replaceWithVoid();
     }
 
@@ -55,7 +60,7 @@ public class StatsWriter {
                    bool_or(coalesce(s.rs_peer, p.rs_peer)) AS rs_peer, max(coalesce(s.speed, p.speed)) AS speed
             FROM dates d
             JOIN membership_period p ON p.start_date <= d.day AND (p.end_date IS NULL OR p.end_date >= d.day)
-            LEFT JOIN membership_snapshot s ON s.month = d.day AND s.ixp_id = p.ixp_id AND s.asn = p.asn
+            LEFT JOIN membership_snapshot s ON d.back = 0 AND s.month = d.day AND s.ixp_id = p.ixp_id AND s.asn = p.asn
             GROUP BY d.month, d.back, p.ixp_id, p.asn;
             CREATE INDEX ON stat_member (month, ixp_id, asn, back);
             ANALYZE stat_member""";
@@ -76,17 +81,19 @@ public class StatsWriter {
                 LEFT JOIN reg g ON g.asn = c.asn LEFT JOIN routed r ON r.asn = c.asn
                 WHERE c.back = 0 GROUP BY c.month, c.ixp_id
             ), ixps AS (
-                SELECT i.id AS ixp_id, i.country, m.month FROM ixp i CROSS JOIN stat_month m
-                WHERE i.created IS NULL OR i.created::date <= m.month
-                UNION
-                SELECT i.id, i.country, c.month FROM cur c JOIN ixp i ON i.id = c.ixp_id
+                SELECT DISTINCT m.month, m.ixp_id, i.country FROM stat_member m JOIN ixp i ON i.id = m.ixp_id
             ), with_customers AS (
+                -- members and their customers, counted among the routed ASNs of the IXP's country
                 SELECT u.month, u.ixp_id, count(*) AS n FROM (
-                    SELECT month, ixp_id, asn FROM stat_member WHERE back = 0
+                    SELECT c.month, c.ixp_id, c.asn FROM stat_member c
+                    JOIN ixp i ON i.id = c.ixp_id JOIN routed r ON r.asn = c.asn AND r.country = i.country
+                    WHERE c.back = 0
                     UNION
                     SELECT c.month, c.ixp_id, k.customer_asn FROM stat_member c
-                    JOIN asn_customer k ON k.provider_asn = c.asn WHERE c.back = 0
-                ) u JOIN ixp i ON i.id = u.ixp_id JOIN routed r ON r.asn = u.asn AND r.country = i.country
+                    JOIN asn_customer k ON k.provider_asn = c.asn
+                    JOIN ixp i ON i.id = c.ixp_id JOIN routed r ON r.asn = k.customer_asn AND r.country = i.country
+                    WHERE c.back = 0
+                ) u
                 GROUP BY u.month, u.ixp_id
             ), prev AS (
                 SELECT month, ixp_id, count(*) AS n FROM stat_member WHERE back = 1 GROUP BY month, ixp_id
@@ -143,10 +150,11 @@ public class StatsWriter {
                 JOIN stat_member c ON c.back = 0 AND c.month = a.month AND c.ixp_id = a.ixp_id
             ), with_customers AS (
                 SELECT u.month, u.country, count(*) AS n FROM (
-                    SELECT month, country, asn FROM members
+                    SELECT m.month, m.country, m.asn FROM members m JOIN routed r ON r.asn = m.asn AND r.country = m.country
                     UNION
                     SELECT m.month, m.country, k.customer_asn FROM members m JOIN asn_customer k ON k.provider_asn = m.asn
-                ) u JOIN routed r ON r.asn = u.asn AND r.country = u.country
+                    JOIN routed r ON r.asn = k.customer_asn AND r.country = m.country
+                ) u
                 GROUP BY u.month, u.country
             ), ixp_totals AS (
                 SELECT month, country, count(*) AS n, sum(capacity) AS capacity FROM active GROUP BY month, country
