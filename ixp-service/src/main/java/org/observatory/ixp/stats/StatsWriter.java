@@ -17,11 +17,25 @@ public class StatsWriter {
 
     private static final String ASSIGNED = "status IN ('assigned', 'allocated')";
 
+    /** Per-country denominators, from the ASN tables the run starts with. */
     private static final String ASN_SETS = """
-            reg AS (SELECT asn, country FROM asn_registration WHERE %s),
-            routed AS (SELECT r.asn, g.country FROM routed_asn r JOIN reg g ON g.asn = r.asn),
-            country_asns AS (SELECT country, count(*) AS n FROM reg GROUP BY country),
-            country_routed AS (SELECT country, count(*) AS n FROM routed GROUP BY country)""".formatted(ASSIGNED);
+            country_asns AS (SELECT country, count(*) AS n FROM stat_reg GROUP BY country),
+            country_routed AS (SELECT country, count(*) AS n FROM stat_routed GROUP BY country)""";
+
+    /**
+     * Assigned ASNs with their country, and routed ASNs with theirs, as indexed and analysed temporary tables:
+     * as CTEs the planner has no statistics for them and picks nested loops over tens of thousands of rows.
+     */
+    private static final String ASN_TABLES = """
+            DROP TABLE IF EXISTS stat_reg; DROP TABLE IF EXISTS stat_routed;
+            CREATE TEMP TABLE stat_reg ON COMMIT DROP AS
+                SELECT asn, country FROM asn_registration WHERE %s;
+            CREATE UNIQUE INDEX ON stat_reg (asn);
+            ANALYZE stat_reg;
+            CREATE TEMP TABLE stat_routed ON COMMIT DROP AS
+                SELECT r.asn, g.country FROM routed_asn r JOIN stat_reg g ON g.asn = r.asn;
+            CREATE UNIQUE INDEX ON stat_routed (asn);
+            ANALYZE stat_routed""".formatted(ASSIGNED);
 
     /** Replaces the statistics of {@code months} (first days of months). */
     public Uni<Void> generate(SqlConnection conn, Collection<LocalDate> months, Laps laps) {
@@ -35,6 +49,7 @@ public class StatsWriter {
                 CREATE TEMP TABLE stat_month (month date PRIMARY KEY) ON COMMIT DROP""").execute()
                 .chain(() -> conn.preparedQuery("INSERT INTO stat_month SELECT DISTINCT unnest($1::date[])")
                         .execute(Tuple.tuple().addArrayOfLocalDate(days)))
+                .chain(() -> conn.query(ASN_TABLES).execute())
                 .chain(() -> conn.query(MEMBERS).execute())
                 .invoke(() -> laps.lap("stats_members"))
                 .chain(() -> conn.query(IXP_STATS).execute())
@@ -78,7 +93,7 @@ public class StatsWriter {
                        count(*) FILTER (WHERE g.country = i.country) AS local_members,
                        count(*) FILTER (WHERE r.country = i.country) AS local_routed_members
                 FROM stat_member c JOIN ixp i ON i.id = c.ixp_id
-                LEFT JOIN reg g ON g.asn = c.asn LEFT JOIN routed r ON r.asn = c.asn
+                LEFT JOIN stat_reg g ON g.asn = c.asn LEFT JOIN stat_routed r ON r.asn = c.asn
                 WHERE c.back = 0 GROUP BY c.month, c.ixp_id
             ), ixps AS (
                 SELECT DISTINCT m.month, m.ixp_id, i.country FROM stat_member m JOIN ixp i ON i.id = m.ixp_id
@@ -86,12 +101,12 @@ public class StatsWriter {
                 -- members and their customers, counted among the routed ASNs of the IXP's country
                 SELECT u.month, u.ixp_id, count(*) AS n FROM (
                     SELECT c.month, c.ixp_id, c.asn FROM stat_member c
-                    JOIN ixp i ON i.id = c.ixp_id JOIN routed r ON r.asn = c.asn AND r.country = i.country
+                    JOIN ixp i ON i.id = c.ixp_id JOIN stat_routed r ON r.asn = c.asn AND r.country = i.country
                     WHERE c.back = 0
                     UNION
                     SELECT c.month, c.ixp_id, k.customer_asn FROM stat_member c
                     JOIN asn_customer k ON k.provider_asn = c.asn
-                    JOIN ixp i ON i.id = c.ixp_id JOIN routed r ON r.asn = k.customer_asn AND r.country = i.country
+                    JOIN ixp i ON i.id = c.ixp_id JOIN stat_routed r ON r.asn = k.customer_asn AND r.country = i.country
                     WHERE c.back = 0
                 ) u
                 GROUP BY u.month, u.ixp_id
@@ -135,6 +150,12 @@ public class StatsWriter {
             FROM counted""".formatted(ASN_SETS);
 
     private static final String COUNTRY_STATS = """
+            DROP TABLE IF EXISTS stat_country_member;
+            CREATE TEMP TABLE stat_country_member ON COMMIT DROP AS
+                SELECT DISTINCT a.month, a.country, c.asn FROM ixp_monthly_stats a
+                JOIN stat_member c ON c.back = 0 AND c.month = a.month AND c.ixp_id = a.ixp_id
+                WHERE a.month IN (SELECT month FROM stat_month) AND a.active;
+            ANALYZE stat_country_member;
             DELETE FROM country_monthly_stats WHERE month IN (SELECT month FROM stat_month);
             INSERT INTO country_monthly_stats (country, month, ixp_count, asn_count, routed_asn_count, member_count,
                 asns_ixp_member_rate, routed_asns_ixp_member_rate, routed_asns_ixp_member_customers_rate,
@@ -145,15 +166,12 @@ public class StatsWriter {
             ), active AS (
                 SELECT ixp_id, month, country, capacity FROM ixp_monthly_stats
                 WHERE month IN (SELECT month FROM stat_month) AND active
-            ), members AS (
-                SELECT DISTINCT a.month, a.country, c.asn FROM active a
-                JOIN stat_member c ON c.back = 0 AND c.month = a.month AND c.ixp_id = a.ixp_id
             ), with_customers AS (
                 SELECT u.month, u.country, count(*) AS n FROM (
-                    SELECT m.month, m.country, m.asn FROM members m JOIN routed r ON r.asn = m.asn AND r.country = m.country
+                    SELECT m.month, m.country, m.asn FROM stat_country_member m JOIN stat_routed r ON r.asn = m.asn AND r.country = m.country
                     UNION
-                    SELECT m.month, m.country, k.customer_asn FROM members m JOIN asn_customer k ON k.provider_asn = m.asn
-                    JOIN routed r ON r.asn = k.customer_asn AND r.country = m.country
+                    SELECT m.month, m.country, k.customer_asn FROM stat_country_member m JOIN asn_customer k ON k.provider_asn = m.asn
+                    JOIN stat_routed r ON r.asn = k.customer_asn AND r.country = m.country
                 ) u
                 GROUP BY u.month, u.country
             ), ixp_totals AS (
@@ -162,7 +180,7 @@ public class StatsWriter {
                 SELECT m.month, m.country, count(*) AS n,
                        count(*) FILTER (WHERE g.country = m.country) AS local_n,
                        count(*) FILTER (WHERE r.country = m.country) AS routed_n
-                FROM members m LEFT JOIN reg g ON g.asn = m.asn LEFT JOIN routed r ON r.asn = m.asn
+                FROM stat_country_member m LEFT JOIN stat_reg g ON g.asn = m.asn LEFT JOIN stat_routed r ON r.asn = m.asn
                 GROUP BY m.month, m.country
             )
             SELECT c.country, c.month, coalesce(t.n, 0), coalesce(ca.n, 0), coalesce(cr.n, 0), coalesce(mt.n, 0),

@@ -111,7 +111,7 @@ public final class IxpBenchmark {
                 snapshotMonth.toString().substring(0, 7), body.length / 1e6, seconds,
                 run.path("report").path("memberships"), run.path("report").path("phaseMillis"));
 
-        System.out.println("backfills from the archive, newest first (each recomputes periods and the statistics of every stored month):");
+        System.out.println("backfills from the archive, newest first (each rebuilds the periods it changes and the statistics of the months those can affect):");
         for (int m = MONTHS - 2; m >= 0; m--) {
             LocalDate month = FIRST.plusMonths(m);
             t = System.nanoTime();
