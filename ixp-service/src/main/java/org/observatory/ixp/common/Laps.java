@@ -16,10 +16,6 @@ public final class Laps {
         last = now;
     }
 
-    public Map<String, Long> asMap() {
-        return Map.copyOf(new LinkedHashMap<>(millis));
-    }
-
     public Map<String, Long> ordered() {
         return new LinkedHashMap<>(millis);
     }
