@@ -20,7 +20,10 @@ public class StatsWriter {
 
     private static final String ASSIGNED = "status IN ('assigned', 'allocated')";
 
-    /** Assigned ASNs with their registration country; routed ASNs with theirs. */
+    /**
+     * Assigned ASNs with their registration country; routed ASNs with theirs; customer links whose customer
+     * is routed, with the customer's country (the only customers the customer rates count).
+     */
     private static final String ASN_TABLES = """
             DROP TABLE IF EXISTS stat_reg; DROP TABLE IF EXISTS stat_routed;
             CREATE TEMP TABLE stat_reg ON COMMIT DROP AS
@@ -30,7 +33,13 @@ public class StatsWriter {
             CREATE TEMP TABLE stat_routed ON COMMIT DROP AS
                 SELECT r.asn, g.country FROM routed_asn r JOIN stat_reg g ON g.asn = r.asn;
             CREATE UNIQUE INDEX ON stat_routed (asn);
-            ANALYZE stat_routed""".formatted(ASSIGNED);
+            ANALYZE stat_routed;
+            DROP TABLE IF EXISTS stat_routed_customer;
+            CREATE TEMP TABLE stat_routed_customer ON COMMIT DROP AS
+                SELECT k.provider_asn, k.customer_asn, r.country FROM asn_customer k
+                JOIN stat_routed r ON r.asn = k.customer_asn;
+            CREATE INDEX ON stat_routed_customer (provider_asn, country);
+            ANALYZE stat_routed_customer""".formatted(ASSIGNED);
 
     /**
      * Members on each day the statistics look at (the 1st of each asked month, of the month before and of the
@@ -95,8 +104,8 @@ public class StatsWriter {
                     JOIN ixp i ON i.id = c.ixp_id JOIN stat_routed r ON r.asn = c.asn AND r.country = i.country
                     UNION
                     SELECT m.month, c.ixp_id, k.customer_asn FROM stat_month m JOIN stat_cover c ON c.day = m.month
-                    JOIN asn_customer k ON k.provider_asn = c.asn
-                    JOIN ixp i ON i.id = c.ixp_id JOIN stat_routed r ON r.asn = k.customer_asn AND r.country = i.country
+                    JOIN ixp i ON i.id = c.ixp_id
+                    JOIN stat_routed_customer k ON k.provider_asn = c.asn AND k.country = i.country
                 ) u
                 GROUP BY u.month, u.ixp_id
             ), counted AS (
@@ -149,8 +158,7 @@ public class StatsWriter {
                     JOIN stat_routed r ON r.asn = m.asn AND r.country = m.country
                     UNION
                     SELECT m.month, m.country, k.customer_asn FROM stat_country_member m
-                    JOIN asn_customer k ON k.provider_asn = m.asn
-                    JOIN stat_routed r ON r.asn = k.customer_asn AND r.country = m.country
+                    JOIN stat_routed_customer k ON k.provider_asn = m.asn AND k.country = m.country
                 ) u
                 GROUP BY u.month, u.country
             ), ixp_totals AS (
