@@ -4,15 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.observatory.common.lock.JobLock;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.ixp.common.Laps;
 import org.observatory.ixp.common.Locks;
 import org.observatory.ixp.common.SourceFetcher.SourceUnavailableException;
 import org.observatory.ixp.membership.HistoryWriter;
@@ -87,7 +87,8 @@ public class ImportService {
                 .chain(found -> {
                     if (found.isEmpty()) {
                         throw new ImportFailedException(id, ImportFailedException.Cause.NOT_FOUND,
-                                "the archive has no dump for any day of " + month.toString().substring(0, 7));
+                                "the archive has no dump for any day of " + month.toString().substring(0, 7)
+                                        + " (first tried " + archive.locationOf(month) + ")");
                     }
                     PeeringDbArchive.Dump dump = found.get();
                     return runs.setSource(id, dump.location(), null)
@@ -133,7 +134,7 @@ public class ImportService {
 
     /** Recomputes the statistics of the given months from the stored history. */
     public Uni<Integer> generateStatistics(List<LocalDate> months) {
-        return exclusively(() -> pool.withTransaction(conn -> stats.generate(conn, months)).replaceWith(months.size()));
+        return exclusively(() -> pool.withTransaction(conn -> stats.generate(conn, months, new Laps())).replaceWith(months.size()));
     }
 
     private <T> Uni<T> exclusively(Supplier<Uni<T>> job) {
@@ -177,45 +178,43 @@ public class ImportService {
     }
 
     private Uni<Void> execute(long id, Function<Long, Uni<Fetched>> fetch) {
-        Map<String, Long> phases = new LinkedHashMap<>();
-        long[] clock = {System.nanoTime()};
+        Laps laps = new Laps();
         return registry.ensureLoaded()
                 .chain(() -> fetch.apply(id))
-                .invoke(() -> phases.put("fetch_and_parse", lapMillis(clock)))
+                .invoke(() -> laps.lap("fetch_and_parse"))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(f -> new Assembled(f, SnapshotAssembler.assemble(f.month(), f.parsed(), f.knownIxps())))
                 .chain(assembled -> {
                     Fetched f = assembled.fetched();
                     MonthSnapshot snapshot = assembled.snapshot();
-                    phases.put("assemble", lapMillis(clock));
+                    laps.lap("assemble");
                     List<LocalDate> statsMonths = new ArrayList<>();
                     return runs.progress(id, "writing", snapshot.memberships().size() + " memberships, "
                                     + snapshot.skipped().size() + " skipped")
-                            .chain(() -> pool.withTransaction(conn -> history.store(conn, snapshot, f.source(), f.sourceDay())
-                                    .invoke(() -> phases.put("store_and_periods", lapMillis(clock)))
-                                    .chain(() -> conn.query("SELECT month FROM import_month ORDER BY month").execute())
+                            .chain(() -> pool.withTransaction(conn -> history.store(conn, snapshot, f.source(), f.sourceDay(), laps)
+                                    .chain(changed -> conn.preparedQuery("""
+                                            SELECT month FROM (SELECT month FROM import_month
+                                                               UNION SELECT DISTINCT month FROM ixp_monthly_stats) m
+                                            WHERE month = $1
+                                               OR ($2::date IS NOT NULL AND month >= $2
+                                                   AND ($3::date IS NULL OR month <= $3))
+                                            ORDER BY month""")
+                                            .execute(Tuple.of(snapshot.month(), changed.from(), changed.lastAffectedMonth())))
                                     .chain(rows -> {
                                         rows.forEach(r -> statsMonths.add(r.getLocalDate(0)));
-                                        return stats.generate(conn, statsMonths);
+                                        return stats.generate(conn, statsMonths, laps);
                                     })))
-                            .invoke(() -> phases.put("statistics", lapMillis(clock)))
+                            .invoke(() -> laps.lap("commit"))
                             .chain(() -> runs.finish(id, "succeeded", ImportReport.of(snapshot, f.sourceDay(), f.source(),
-                                    f.requests(), f.retries(), phases, statsMonths.size()), null));
+                                    f.requests(), f.retries(), laps.ordered(), statsMonths.size()), null));
                 })
-                .invoke(() -> LOG.infof("import run %d succeeded in %s", id, phases))
+                .invoke(() -> LOG.infof("import run %d succeeded: %s", id, laps.ordered()))
                 .onFailure().recoverWithUni(e -> {
                     ImportFailedException failure = classify(id, e);
                     LOG.warnf("import run %d failed: %s", id, failure.getMessage());
                     return runs.finish(id, "failed", null, failure.getMessage())
                             .chain(() -> Uni.createFrom().failure(failure));
                 });
-    }
-
-    private static long lapMillis(long[] clock) {
-        long now = System.nanoTime();
-        long millis = (now - clock[0]) / 1_000_000;
-        clock[0] = now;
-        return millis;
     }
 
     private static ImportFailedException classify(long id, Throwable e) {

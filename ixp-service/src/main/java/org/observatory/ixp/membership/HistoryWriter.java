@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.observatory.ixp.common.Chunks;
+import org.observatory.ixp.common.Laps;
 import org.observatory.ixp.peeringdb.IxRecord;
 import org.observatory.ixp.peeringdb.NetRecord;
 import org.observatory.ixp.snapshot.Membership;
@@ -24,11 +25,26 @@ import org.observatory.ixp.snapshot.MonthSnapshot;
 public class HistoryWriter {
 
     /** Stores IXPs, networks and the month's memberships, replacing an earlier run of the same month. */
-    public Uni<Void> store(SqlConnection conn, MonthSnapshot snapshot, String source, LocalDate sourceDay) {
+    /**
+     * The days on which some membership's coverage changed: statistics of months whose 1st, the 1st of the month
+     * before, or the 1st of the year before fall in it must be recomputed. {@code to} null means open-ended;
+     * {@code from} null means nothing changed.
+     */
+    public record ChangedDays(LocalDate from, LocalDate to) {
+
+        /** The last month whose statistics can see the change (null: every later month). */
+        public LocalDate lastAffectedMonth() {
+            return to == null ? null : to.plusDays(1).plusMonths(12);
+        }
+    }
+
+    public Uni<ChangedDays> store(SqlConnection conn, MonthSnapshot snapshot, String source, LocalDate sourceDay, Laps laps) {
         LocalDate month = snapshot.month();
         return upsertIxps(conn, month, snapshot.ixps())
+                .invoke(() -> laps.lap("store_ixps"))
                 .chain(() -> upsertNetworks(conn, month, snapshot.networks()))
                 .chain(() -> insertBareNetworks(conn, month, snapshot.memberships()))
+                .invoke(() -> laps.lap("store_networks"))
                 .chain(() -> markAffectedPairs(conn, month))
                 .chain(() -> conn.preparedQuery("""
                         INSERT INTO import_month (month, source, source_day, imported_at) VALUES ($1, $2, $3, now())
@@ -41,8 +57,12 @@ public class HistoryWriter {
                 .chain(() -> conn.preparedQuery("""
                         INSERT INTO affected_pair SELECT ixp_id, asn FROM membership_snapshot WHERE month = $1
                         ON CONFLICT DO NOTHING""").execute(Tuple.of(month)).replaceWithVoid())
+                .invoke(() -> laps.lap("store_memberships"))
                 .chain(() -> rebuildPeriods(conn))
-                .chain(() -> refreshActiveFlags(conn));
+                .invoke(() -> laps.lap("periods"))
+                .chain(() -> refreshActiveFlags(conn))
+                .chain(() -> changedDays(conn))
+                .invoke(() -> laps.lap("active_flags"));
     }
 
     /** Rebuilds every pair's periods: after the ASN registration changed, which moves end dates. */
@@ -150,6 +170,12 @@ public class HistoryWriter {
      */
     private Uni<Void> rebuildPeriods(SqlConnection conn) {
         return conn.query("""
+                SET LOCAL work_mem = '64MB';
+                ANALYZE affected_pair;
+                DROP TABLE IF EXISTS old_period;
+                CREATE TEMP TABLE old_period ON COMMIT DROP AS
+                    SELECT p.ixp_id, p.asn, p.start_date, p.end_date, p.rs_peer, p.speed
+                    FROM membership_period p JOIN affected_pair a ON a.ixp_id = p.ixp_id AND a.asn = p.asn;
                 DELETE FROM membership_period p USING affected_pair a WHERE p.ixp_id = a.ixp_id AND p.asn = a.asn;
                 INSERT INTO membership_period (ixp_id, asn, start_date, end_date, rs_peer, speed, created,
                                                first_month, last_month)
@@ -197,6 +223,46 @@ public class HistoryWriter {
                        END,
                        rs_peer, speed, created, first_month, last_month
                 FROM dated""").execute().replaceWithVoid();
+    }
+
+    /**
+     * Compares the affected pairs' periods before and after the rebuild. Coverage can only differ between the
+     * smallest and largest start or end date that is not common to both (each period has one start and one end,
+     * so outside that span the counts agree); periods that kept their dates but changed speed or route-server
+     * flag count whole.
+     */
+    private Uni<ChangedDays> changedDays(SqlConnection conn) {
+        return conn.query("""
+                WITH new_p AS (
+                    SELECT p.ixp_id, p.asn, p.start_date, coalesce(p.end_date, 'infinity'::date) AS end_date,
+                           p.rs_peer, p.speed
+                    FROM membership_period p JOIN affected_pair a ON a.ixp_id = p.ixp_id AND a.asn = p.asn
+                ), old_p AS (
+                    SELECT ixp_id, asn, start_date, coalesce(end_date, 'infinity'::date) AS end_date, rs_peer, speed
+                    FROM old_period
+                ), boundaries AS (
+                    (SELECT ixp_id, asn, start_date AS day FROM old_p EXCEPT ALL SELECT ixp_id, asn, start_date FROM new_p)
+                    UNION ALL
+                    (SELECT ixp_id, asn, start_date FROM new_p EXCEPT ALL SELECT ixp_id, asn, start_date FROM old_p)
+                    UNION ALL
+                    (SELECT ixp_id, asn, end_date FROM old_p EXCEPT ALL SELECT ixp_id, asn, end_date FROM new_p)
+                    UNION ALL
+                    (SELECT ixp_id, asn, end_date FROM new_p EXCEPT ALL SELECT ixp_id, asn, end_date FROM old_p)
+                ), attributes AS (
+                    (SELECT * FROM old_p EXCEPT SELECT * FROM new_p) UNION (SELECT * FROM new_p EXCEPT SELECT * FROM old_p)
+                ), days AS (
+                    SELECT day FROM boundaries
+                    UNION ALL SELECT start_date FROM attributes
+                    UNION ALL SELECT end_date FROM attributes
+                )
+                SELECT min(day) AS first_day, max(day) AS last_day FROM days""").execute()
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    LocalDate first = row.getLocalDate("first_day");
+                    LocalDate last = row.getLocalDate("last_day");
+                    boolean open = last != null && (last.equals(LocalDate.MAX) || last.getYear() > 9000);
+                    return new ChangedDays(first, open ? null : last);
+                });
     }
 
     private Uni<Void> refreshActiveFlags(SqlConnection conn) {

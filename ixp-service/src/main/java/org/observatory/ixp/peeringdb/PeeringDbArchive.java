@@ -30,6 +30,11 @@ public class PeeringDbArchive {
         return tryDay(month.withDayOfMonth(1));
     }
 
+    /** Where the month's first day would be. */
+    public String locationOf(LocalDate month) {
+        return location(pattern, month.withDayOfMonth(1));
+    }
+
     private Uni<Optional<Dump>> tryDay(LocalDate day) {
         String location = location(pattern, day);
         return fetcher.fetchIfExists(location).chain(found -> {
@@ -41,10 +46,13 @@ public class PeeringDbArchive {
         });
     }
 
-    /** Fills {@code {Y}}, {@code {MM}} and {@code {DD}} in the pattern. */
+    /**
+     * Fills {@code %Y} (year), {@code %m} and {@code %d} (two-digit month and day) in the pattern, as strftime
+     * does; not braces, which the configuration would read as the end of an expression.
+     */
     static String location(String pattern, LocalDate day) {
-        return pattern.replace("{Y}", String.valueOf(day.getYear()))
-                .replace("{MM}", String.format("%02d", day.getMonthValue()))
-                .replace("{DD}", String.format("%02d", day.getDayOfMonth()));
+        return pattern.replace("%Y", String.valueOf(day.getYear()))
+                .replace("%m", String.format("%02d", day.getMonthValue()))
+                .replace("%d", String.format("%02d", day.getDayOfMonth()));
     }
 }

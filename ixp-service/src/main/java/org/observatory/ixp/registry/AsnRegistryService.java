@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.observatory.ixp.common.Laps;
 import org.observatory.ixp.membership.HistoryWriter;
 import org.observatory.ixp.stats.StatsWriter;
 
@@ -66,11 +67,11 @@ public class AsnRegistryService {
                         .chain(() -> conn.preparedQuery("INSERT INTO asn_registry_load (as_of, counts) VALUES ($1, $2::text::jsonb)")
                                 .execute(Tuple.of(asOf, json(counts))))
                         .chain(() -> history.rebuildAllPeriods(conn))
-                        .chain(() -> conn.query("SELECT month FROM import_month").execute())
+                        .chain(() -> conn.query("SELECT month FROM import_month UNION SELECT DISTINCT month FROM ixp_monthly_stats").execute())
                         .chain(rows -> {
                             List<LocalDate> months = new ArrayList<>();
                             rows.forEach(r -> months.add(r.getLocalDate(0)));
-                            return stats.generate(conn, months);
+                            return stats.generate(conn, months, new Laps());
                         }))
                 .invoke(() -> LOG.infof("ASN registry loaded: %s", counts))
                 .replaceWith(counts);

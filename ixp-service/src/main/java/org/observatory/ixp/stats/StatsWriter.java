@@ -6,155 +6,169 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Collection;
+import org.observatory.ixp.common.Laps;
 
 /**
  * Computes the monthly statistics (as of the 1st of each month) per IXP and per country from the stored
  * membership periods and ASN registration, set-wise for many months in one pass, on the caller's connection.
+ *
+ * <p>Every working set is an indexed, analysed temporary table: as CTEs the planner has no statistics for them
+ * and picks nested loops over tens of thousands of rows.
  */
 @ApplicationScoped
 public class StatsWriter {
 
     private static final String ASSIGNED = "status IN ('assigned', 'allocated')";
 
-    private static final String ASN_SETS = """
-            reg AS (SELECT asn, country FROM asn_registration WHERE %s),
-            routed AS (SELECT r.asn, g.country FROM routed_asn r JOIN reg g ON g.asn = r.asn),
-            country_asns AS (SELECT country, count(*) AS n FROM reg GROUP BY country),
-            country_routed AS (SELECT country, count(*) AS n FROM routed GROUP BY country)""".formatted(ASSIGNED);
-
-    /** Replaces the statistics of {@code months} (first days of months). */
-    public Uni<Void> generate(SqlConnection conn, Collection<LocalDate> months) {
-        if (months.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        LocalDate[] days = months.stream().map(m -> m.withDayOfMonth(1)).distinct().toArray(LocalDate[]::new);
-        return conn.query("""
-                DROP TABLE IF EXISTS stat_month; DROP TABLE IF EXISTS stat_member;
-                CREATE TEMP TABLE stat_month (month date PRIMARY KEY) ON COMMIT DROP""").execute()
-                .chain(() -> conn.preparedQuery("INSERT INTO stat_month SELECT DISTINCT unnest($1::date[])")
-                        .execute(Tuple.tuple().addArrayOfLocalDate(days)))
-                .chain(() -> conn.query(MEMBERS).execute())
-                .chain(() -> conn.query(IXP_STATS).execute())
-                .chain(() -> conn.query(COUNTRY_STATS).execute())
-                .replaceWithVoid();
-    }
+    /**
+     * Assigned ASNs with their registration country; routed ASNs with theirs; customer links whose customer
+     * is routed, with the customer's country (the only customers the customer rates count).
+     */
+    private static final String ASN_TABLES = """
+            DROP TABLE IF EXISTS stat_reg; DROP TABLE IF EXISTS stat_routed;
+            CREATE TEMP TABLE stat_reg ON COMMIT DROP AS
+                SELECT asn, country FROM asn_registration WHERE %s;
+            CREATE UNIQUE INDEX ON stat_reg (asn);
+            ANALYZE stat_reg;
+            CREATE TEMP TABLE stat_routed ON COMMIT DROP AS
+                SELECT r.asn, g.country FROM routed_asn r JOIN stat_reg g ON g.asn = r.asn;
+            CREATE UNIQUE INDEX ON stat_routed (asn);
+            ANALYZE stat_routed;
+            DROP TABLE IF EXISTS stat_routed_customer;
+            CREATE TEMP TABLE stat_routed_customer ON COMMIT DROP AS
+                SELECT k.provider_asn, k.customer_asn, r.country FROM asn_customer k
+                JOIN stat_routed r ON r.asn = k.customer_asn;
+            CREATE INDEX ON stat_routed_customer (provider_asn, country);
+            ANALYZE stat_routed_customer""".formatted(ASSIGNED);
 
     /**
-     * Members of each IXP as of the 1st of each asked month ({@code back} 0), of the month before (1) and of
-     * the year before (12): distinct ASNs with a period covering that day. Speed and route-server flag come
-     * from that month's snapshot when it is stored, else from the period.
+     * Members on each day the statistics look at (the 1st of each asked month, of the month before and of the
+     * year before, each day once): distinct ASNs with a period covering the day. On an asked month's day,
+     * speed and route-server flag come from that month's snapshot when it is stored, else from the period.
+     * Then per day and IXP: members, route-server peers, speed, members registered in the IXP's country and
+     * routed members of that country.
      */
-    private static final String MEMBERS = """
-            CREATE TEMP TABLE stat_member ON COMMIT DROP AS
-            WITH dates AS (
-                SELECT month AS day, month, 0 AS back FROM stat_month
-                UNION ALL SELECT (month - interval '1 month')::date, month, 1 FROM stat_month
-                UNION ALL SELECT (month - interval '12 months')::date, month, 12 FROM stat_month
-            )
-            SELECT d.month, d.back, p.ixp_id, p.asn,
-                   bool_or(coalesce(s.rs_peer, p.rs_peer)) AS rs_peer, max(coalesce(s.speed, p.speed)) AS speed
-            FROM dates d
-            JOIN membership_period p ON p.start_date <= d.day AND (p.end_date IS NULL OR p.end_date >= d.day)
-            LEFT JOIN membership_snapshot s ON s.month = d.day AND s.ixp_id = p.ixp_id AND s.asn = p.asn
-            GROUP BY d.month, d.back, p.ixp_id, p.asn;
-            CREATE INDEX ON stat_member (month, ixp_id, asn, back);
-            ANALYZE stat_member""";
+    private static final String COVER = """
+            DROP TABLE IF EXISTS stat_day; DROP TABLE IF EXISTS stat_cover; DROP TABLE IF EXISTS stat_day_agg;
+            CREATE TEMP TABLE stat_day ON COMMIT DROP AS
+                SELECT day, bool_or(asked) AS asked FROM (
+                    SELECT month AS day, true AS asked FROM stat_month
+                    UNION ALL SELECT (month - interval '1 month')::date, false FROM stat_month
+                    UNION ALL SELECT (month - interval '12 months')::date, false FROM stat_month
+                ) d GROUP BY day;
+            CREATE TEMP TABLE stat_cover ON COMMIT DROP AS
+                SELECT d.day, p.ixp_id, p.asn,
+                       bool_or(coalesce(s.rs_peer, p.rs_peer)) AS rs_peer, max(coalesce(s.speed, p.speed)) AS speed
+                FROM stat_day d
+                JOIN membership_period p ON p.start_date <= d.day AND (p.end_date IS NULL OR p.end_date >= d.day)
+                LEFT JOIN membership_snapshot s ON d.asked AND s.month = d.day AND s.ixp_id = p.ixp_id AND s.asn = p.asn
+                GROUP BY d.day, p.ixp_id, p.asn;
+            CREATE UNIQUE INDEX ON stat_cover (day, ixp_id, asn);
+            ANALYZE stat_cover;
+            CREATE TEMP TABLE stat_day_agg ON COMMIT DROP AS
+                SELECT c.day, c.ixp_id, count(*) AS members, count(*) FILTER (WHERE c.rs_peer) AS rs_peers,
+                       sum(c.speed) AS speed,
+                       count(*) FILTER (WHERE g.country = i.country) AS local_members,
+                       count(*) FILTER (WHERE r.country = i.country) AS local_routed_members
+                FROM stat_cover c JOIN ixp i ON i.id = c.ixp_id
+                LEFT JOIN stat_reg g ON g.asn = c.asn LEFT JOIN stat_routed r ON r.asn = c.asn
+                GROUP BY c.day, c.ixp_id;
+            CREATE UNIQUE INDEX ON stat_day_agg (day, ixp_id);
+            ANALYZE stat_day_agg""";
 
+    /**
+     * One row per asked month and IXP with members that day, the month before or the year before (so that
+     * the rows, like the values, depend on the history only). Joined and left over 12 months come from the
+     * members common to both days: joined = members - common, left = members a year before - common.
+     */
     private static final String IXP_STATS = """
             DELETE FROM ixp_monthly_stats WHERE month IN (SELECT month FROM stat_month);
             INSERT INTO ixp_monthly_stats (ixp_id, month, country, active, members, rs_peers, capacity,
                 rs_peering_rate, local_asns_members_rate, local_routed_asns_members_rate,
                 local_routed_asns_members_customers_rate, members_joined_last_12_months,
                 members_left_last_12_months, monthly_members_change, monthly_members_change_percent)
-            WITH %s,
-            cur AS (
-                SELECT c.month, c.ixp_id, count(*) AS members, count(*) FILTER (WHERE c.rs_peer) AS rs_peers,
-                       sum(c.speed) AS speed,
-                       count(*) FILTER (WHERE g.country = i.country) AS local_members,
-                       count(*) FILTER (WHERE r.country = i.country) AS local_routed_members
-                FROM stat_member c JOIN ixp i ON i.id = c.ixp_id
-                LEFT JOIN reg g ON g.asn = c.asn LEFT JOIN routed r ON r.asn = c.asn
-                WHERE c.back = 0 GROUP BY c.month, c.ixp_id
-            ), ixps AS (
-                SELECT i.id AS ixp_id, i.country, m.month FROM ixp i CROSS JOIN stat_month m
-                WHERE i.created IS NULL OR i.created::date <= m.month
-                UNION
-                SELECT i.id, i.country, c.month FROM cur c JOIN ixp i ON i.id = c.ixp_id
+            WITH country_asns AS (SELECT country, count(*) AS n FROM stat_reg GROUP BY country),
+            country_routed AS (SELECT country, count(*) AS n FROM stat_routed GROUP BY country),
+            keys AS (
+                SELECT DISTINCT m.month, a.ixp_id FROM stat_month m JOIN stat_day_agg a
+                    ON a.day IN (m.month, (m.month - interval '1 month')::date, (m.month - interval '12 months')::date)
+            ), common AS (
+                SELECT m.month, c.ixp_id, count(*) AS n FROM stat_month m
+                JOIN stat_cover c ON c.day = m.month
+                JOIN stat_cover o ON o.day = (m.month - interval '12 months')::date AND o.ixp_id = c.ixp_id AND o.asn = c.asn
+                GROUP BY m.month, c.ixp_id
             ), with_customers AS (
+                -- members and their customers, counted among the routed ASNs of the IXP's country
                 SELECT u.month, u.ixp_id, count(*) AS n FROM (
-                    SELECT month, ixp_id, asn FROM stat_member WHERE back = 0
+                    SELECT m.month, c.ixp_id, c.asn FROM stat_month m JOIN stat_cover c ON c.day = m.month
+                    JOIN ixp i ON i.id = c.ixp_id JOIN stat_routed r ON r.asn = c.asn AND r.country = i.country
                     UNION
-                    SELECT c.month, c.ixp_id, k.customer_asn FROM stat_member c
-                    JOIN asn_customer k ON k.provider_asn = c.asn WHERE c.back = 0
-                ) u JOIN ixp i ON i.id = u.ixp_id JOIN routed r ON r.asn = u.asn AND r.country = i.country
+                    SELECT m.month, c.ixp_id, k.customer_asn FROM stat_month m JOIN stat_cover c ON c.day = m.month
+                    JOIN ixp i ON i.id = c.ixp_id
+                    JOIN stat_routed_customer k ON k.provider_asn = c.asn AND k.country = i.country
+                ) u
                 GROUP BY u.month, u.ixp_id
-            ), prev AS (
-                SELECT month, ixp_id, count(*) AS n FROM stat_member WHERE back = 1 GROUP BY month, ixp_id
-            ), joined AS (
-                SELECT c.month, c.ixp_id, count(*) AS n FROM stat_member c
-                WHERE c.back = 0 AND NOT EXISTS (SELECT 1 FROM stat_member o WHERE o.month = c.month
-                    AND o.ixp_id = c.ixp_id AND o.asn = c.asn AND o.back = 12)
-                GROUP BY c.month, c.ixp_id
-            ), gone AS (
-                SELECT o.month, o.ixp_id, count(*) AS n FROM stat_member o
-                WHERE o.back = 12 AND NOT EXISTS (SELECT 1 FROM stat_member c WHERE c.month = o.month
-                    AND c.ixp_id = o.ixp_id AND c.asn = o.asn AND c.back = 0)
-                GROUP BY o.month, o.ixp_id
             ), counted AS (
-                SELECT x.ixp_id, x.month, x.country,
-                       coalesce(c.members, 0) AS members, coalesce(c.rs_peers, 0) AS rs_peers,
-                       coalesce(c.speed, 0) AS speed, coalesce(c.local_members, 0) AS local_members,
-                       coalesce(c.local_routed_members, 0) AS local_routed_members,
+                SELECT k.ixp_id, k.month, i.country,
+                       coalesce(a.members, 0) AS members, coalesce(a.rs_peers, 0) AS rs_peers,
+                       coalesce(a.speed, 0) AS speed, coalesce(a.local_members, 0) AS local_members,
+                       coalesce(a.local_routed_members, 0) AS local_routed_members,
                        coalesce(w.n, 0) AS with_customers, coalesce(ca.n, 0) AS country_asns,
-                       coalesce(cr.n, 0) AS country_routed, coalesce(p.n, 0) AS previous,
-                       coalesce(j.n, 0) AS joined, coalesce(g.n, 0) AS gone
-                FROM ixps x
-                LEFT JOIN cur c ON c.month = x.month AND c.ixp_id = x.ixp_id
-                LEFT JOIN with_customers w ON w.month = x.month AND w.ixp_id = x.ixp_id
-                LEFT JOIN prev p ON p.month = x.month AND p.ixp_id = x.ixp_id
-                LEFT JOIN joined j ON j.month = x.month AND j.ixp_id = x.ixp_id
-                LEFT JOIN gone g ON g.month = x.month AND g.ixp_id = x.ixp_id
-                LEFT JOIN country_asns ca ON ca.country = x.country
-                LEFT JOIN country_routed cr ON cr.country = x.country
+                       coalesce(cr.n, 0) AS country_routed, coalesce(p.members, 0) AS previous,
+                       coalesce(y.members, 0) AS year_before, coalesce(x.n, 0) AS common
+                FROM keys k
+                JOIN ixp i ON i.id = k.ixp_id
+                LEFT JOIN stat_day_agg a ON a.day = k.month AND a.ixp_id = k.ixp_id
+                LEFT JOIN stat_day_agg p ON p.day = (k.month - interval '1 month')::date AND p.ixp_id = k.ixp_id
+                LEFT JOIN stat_day_agg y ON y.day = (k.month - interval '12 months')::date AND y.ixp_id = k.ixp_id
+                LEFT JOIN common x ON x.month = k.month AND x.ixp_id = k.ixp_id
+                LEFT JOIN with_customers w ON w.month = k.month AND w.ixp_id = k.ixp_id
+                LEFT JOIN country_asns ca ON ca.country = i.country
+                LEFT JOIN country_routed cr ON cr.country = i.country
             )
             SELECT ixp_id, month, country, members >= 3, members, rs_peers, speed / 1000.0,
                    CASE WHEN members = 0 THEN 0 ELSE rs_peers::float8 / members END,
                    CASE WHEN country_asns = 0 THEN 0 ELSE local_members::float8 / country_asns END,
                    CASE WHEN country_routed = 0 THEN 0 ELSE local_routed_members::float8 / country_routed END,
                    CASE WHEN country_routed = 0 THEN 0 ELSE with_customers::float8 / country_routed END,
-                   joined, gone, members - previous,
+                   members - common, year_before - common, members - previous,
                    CASE WHEN members = previous THEN 0 WHEN previous = 0 THEN 1.0
                         ELSE (members - previous)::float8 / previous END
-            FROM counted""".formatted(ASN_SETS);
+            FROM counted""";
 
+    /** Per country and asked month, over the active IXPs only: distinct member ASNs, capacity, rates. */
     private static final String COUNTRY_STATS = """
+            DROP TABLE IF EXISTS stat_country_member;
+            CREATE TEMP TABLE stat_country_member ON COMMIT DROP AS
+                SELECT DISTINCT a.month, a.country, c.asn FROM ixp_monthly_stats a
+                JOIN stat_cover c ON c.day = a.month AND c.ixp_id = a.ixp_id
+                WHERE a.month IN (SELECT month FROM stat_month) AND a.active;
+            ANALYZE stat_country_member;
             DELETE FROM country_monthly_stats WHERE month IN (SELECT month FROM stat_month);
             INSERT INTO country_monthly_stats (country, month, ixp_count, asn_count, routed_asn_count, member_count,
                 asns_ixp_member_rate, routed_asns_ixp_member_rate, routed_asns_ixp_member_customers_rate,
                 total_capacity)
-            WITH %s,
+            WITH country_asns AS (SELECT country, count(*) AS n FROM stat_reg GROUP BY country),
+            country_routed AS (SELECT country, count(*) AS n FROM stat_routed GROUP BY country),
             countries AS (
                 SELECT DISTINCT country, month FROM ixp_monthly_stats WHERE month IN (SELECT month FROM stat_month)
-            ), active AS (
-                SELECT ixp_id, month, country, capacity FROM ixp_monthly_stats
-                WHERE month IN (SELECT month FROM stat_month) AND active
-            ), members AS (
-                SELECT DISTINCT a.month, a.country, c.asn FROM active a
-                JOIN stat_member c ON c.back = 0 AND c.month = a.month AND c.ixp_id = a.ixp_id
             ), with_customers AS (
                 SELECT u.month, u.country, count(*) AS n FROM (
-                    SELECT month, country, asn FROM members
+                    SELECT m.month, m.country, m.asn FROM stat_country_member m
+                    JOIN stat_routed r ON r.asn = m.asn AND r.country = m.country
                     UNION
-                    SELECT m.month, m.country, k.customer_asn FROM members m JOIN asn_customer k ON k.provider_asn = m.asn
-                ) u JOIN routed r ON r.asn = u.asn AND r.country = u.country
+                    SELECT m.month, m.country, k.customer_asn FROM stat_country_member m
+                    JOIN stat_routed_customer k ON k.provider_asn = m.asn AND k.country = m.country
+                ) u
                 GROUP BY u.month, u.country
             ), ixp_totals AS (
-                SELECT month, country, count(*) AS n, sum(capacity) AS capacity FROM active GROUP BY month, country
+                SELECT month, country, count(*) AS n, sum(capacity) AS capacity FROM ixp_monthly_stats
+                WHERE month IN (SELECT month FROM stat_month) AND active GROUP BY month, country
             ), member_totals AS (
                 SELECT m.month, m.country, count(*) AS n,
                        count(*) FILTER (WHERE g.country = m.country) AS local_n,
                        count(*) FILTER (WHERE r.country = m.country) AS routed_n
-                FROM members m LEFT JOIN reg g ON g.asn = m.asn LEFT JOIN routed r ON r.asn = m.asn
+                FROM stat_country_member m LEFT JOIN stat_reg g ON g.asn = m.asn LEFT JOIN stat_routed r ON r.asn = m.asn
                 GROUP BY m.month, m.country
             )
             SELECT c.country, c.month, coalesce(t.n, 0), coalesce(ca.n, 0), coalesce(cr.n, 0), coalesce(mt.n, 0),
@@ -167,5 +181,27 @@ public class StatsWriter {
             LEFT JOIN member_totals mt ON mt.month = c.month AND mt.country = c.country
             LEFT JOIN with_customers w ON w.month = c.month AND w.country = c.country
             LEFT JOIN country_asns ca ON ca.country = c.country
-            LEFT JOIN country_routed cr ON cr.country = c.country""".formatted(ASN_SETS);
+            LEFT JOIN country_routed cr ON cr.country = c.country""";
+
+    /** Replaces the statistics of {@code months} (first days of months). */
+    public Uni<Void> generate(SqlConnection conn, Collection<LocalDate> months, Laps laps) {
+        if (months.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        LocalDate[] days = months.stream().map(m -> m.withDayOfMonth(1)).distinct().toArray(LocalDate[]::new);
+        return conn.query("""
+                SET LOCAL work_mem = '64MB';
+                DROP TABLE IF EXISTS stat_month;
+                CREATE TEMP TABLE stat_month (month date PRIMARY KEY) ON COMMIT DROP""").execute()
+                .chain(() -> conn.preparedQuery("INSERT INTO stat_month SELECT DISTINCT unnest($1::date[])")
+                        .execute(Tuple.tuple().addArrayOfLocalDate(days)))
+                .chain(() -> conn.query(ASN_TABLES).execute())
+                .chain(() -> conn.query(COVER).execute())
+                .invoke(() -> laps.lap("stats_members"))
+                .chain(() -> conn.query(IXP_STATS).execute())
+                .invoke(() -> laps.lap("stats_ixps"))
+                .chain(() -> conn.query(COUNTRY_STATS).execute())
+                .invoke(() -> laps.lap("stats_countries"))
+                .replaceWithVoid();
+    }
 }

@@ -199,7 +199,7 @@ class MembershipHistoryTest {
         given().when().get("/ixp/imports?status=succeeded&limit=1").then().statusCode(200)
                 .body("[0].report.skipped.reason", hasItem("negative speed"))
                 .body("[0].report.memberships", equalTo(9))
-                .body("[0].report.phaseMillis.statistics", not(nullValue()))
+                .body("[0].report.phaseMillis.stats_ixps", not(nullValue()))
                 .body("[0].durationMs", not(nullValue()));
     }
 

@@ -82,6 +82,11 @@ class PeeringDbJsonReaderTest {
                 PeeringDbJsonReader.timestamp("2023-04-21T13:46:31.620288Z"));
         assertEquals(OffsetDateTime.of(2010, 7, 29, 0, 0, 0, 0, ZoneOffset.UTC),
                 PeeringDbJsonReader.timestamp("2010-07-29 00:00:00"));
+        assertEquals(OffsetDateTime.of(2010, 7, 29, 0, 0, 0, 500_000_000, ZoneOffset.UTC),
+                PeeringDbJsonReader.timestamp("2010-07-29T00:00:00.5Z"));
+        assertEquals(OffsetDateTime.of(2010, 7, 29, 1, 0, 0, 0, ZoneOffset.UTC),
+                PeeringDbJsonReader.timestamp("2010-07-29T03:00:00+02:00"));
+        assertThrows(java.time.format.DateTimeParseException.class, () -> PeeringDbJsonReader.timestamp("2010-02-30T00:00:00Z"));
     }
 
     @Test
