@@ -69,7 +69,7 @@ public class DataService {
                         .chain(() -> pool.withTransaction(tx -> store(tx, points, index)))
                         // After the commit: inside, the series rows would stay locked for the whole request and
                         // serialise concurrent writers of one metadata for a timestamp nobody reads that precisely.
-                        .call(() -> values.touch(pool, touched(points, index)));
+                        .call(() -> values.touch(pool, touched(eventTypes, index)));
             });
         }));
     }
@@ -232,9 +232,9 @@ public class DataService {
     public record PointStatistics(long seriesId, String eventType, long ts, String statistics) {
     }
 
-    private static Set<Long> touched(List<Point> points, SeriesIndex index) {
+    private static Set<Long> touched(Set<String> eventTypes, SeriesIndex index) {
         Set<Long> ids = new HashSet<>();
-        for (String eventType : points.stream().map(Point::eventType).collect(Collectors.toSet())) {
+        for (String eventType : eventTypes) {
             ids.add(index.base(eventType).id());
             index.summaries(eventType).forEach(s -> ids.add(s.id()));
         }
