@@ -3,6 +3,7 @@ package org.observatory.perfarchive.data;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import org.observatory.perfarchive.eventtype.EventTypes;
 
 /**
  * The fast path of bulk bodies: one streaming pass straight into points, histograms read bucket by bucket
- * without a tree. It only accepts the ordinary shape ({@code ts} before {@code val}, integer counts, no
- * repeated fields); for anything else, valid or not, it answers null and {@link DataParser} parses the body
+ * without a tree. It only accepts the ordinary shape (fields in any order, integer counts, no repeated
+ * fields); for anything else, valid or not, it answers null and {@link DataParser} parses the body
  * as a tree, which gives the same points or the exact error (a syntax error later in the body still wins
  * over a bad value earlier in it, as with the tree).
  */
@@ -59,14 +60,18 @@ final class BulkStreamParser {
         }
     }
 
+    /** A value of an item whose ts may come after it (clients serialise their maps in any order). */
+    private record Pending(String eventType, DataType type, PointValue value) {
+    }
+
     private static boolean item(JsonParser p, List<Point> points) throws IOException {
         long ts = -1;
-        boolean values = false;
+        List<Pending> values = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             if ("ts".equals(name)) {
-                if (ts >= 0 || values || t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                if (ts >= 0 || t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                     return false;
                 }
                 ts = p.getLongValue();
@@ -74,12 +79,12 @@ final class BulkStreamParser {
                     return false;
                 }
             } else if ("val".equals(name)) {
-                if (values || ts < 0 || t != JsonToken.START_ARRAY) {
+                if (values != null || t != JsonToken.START_ARRAY) {
                     return false;
                 }
-                values = true;
+                values = new ArrayList<>();
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t != JsonToken.START_OBJECT || !value(p, ts, points)) {
+                    if (t != JsonToken.START_OBJECT || !value(p, values)) {
                         return false;
                     }
                 }
@@ -87,18 +92,25 @@ final class BulkStreamParser {
                 p.skipChildren();
             }
         }
-        return values;
+        if (ts < 0 || values == null) {
+            return false;
+        }
+        for (Pending v : values) {
+            points.add(new Point(v.eventType(), v.type(), ts, v.value()));
+        }
+        return true;
     }
 
-    private static boolean value(JsonParser p, long ts, List<Point> points) throws IOException {
+    private static boolean value(JsonParser p, List<Pending> values) throws IOException {
         String eventType = null;
         DataType type = null;
         PointValue value = null;
+        JsonNode early = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             if ("event-type".equals(name)) {
-                if (eventType != null || value != null || t != JsonToken.VALUE_STRING) {
+                if (eventType != null || t != JsonToken.VALUE_STRING) {
                     return false;
                 }
                 eventType = p.getText();
@@ -107,8 +119,16 @@ final class BulkStreamParser {
                     return false;
                 }
             } else if ("val".equals(name)) {
-                if (value != null || type == null) {
+                if (value != null || early != null) {
                     return false;
+                }
+                if (type == null) {
+                    // The value came before its event type: keep its subtree, checked below as the tree path does.
+                    early = JSON.readTree(p);
+                    if (early == null) {
+                        return false;
+                    }
+                    continue;
                 }
                 // Other types are small: their own subtree and the same validation as the tree path.
                 value = type == DataType.HISTOGRAM ? histogram(p) : ValueParser.value(type, JSON.readTree(p), "val");
@@ -119,10 +139,13 @@ final class BulkStreamParser {
                 p.skipChildren();
             }
         }
+        if (early != null && type != null) {
+            value = ValueParser.value(type, early, "val");
+        }
         if (value == null) {
             return false;
         }
-        points.add(new Point(eventType, type, ts, value));
+        values.add(new Pending(eventType, type, value));
         return true;
     }
 

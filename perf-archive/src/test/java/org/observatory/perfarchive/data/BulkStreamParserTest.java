@@ -40,10 +40,23 @@ class BulkStreamParserTest {
     }
 
     @Test
+    void acceptsFieldsInAnyOrder() {
+        // Clients serialise maps in any order: val before ts, val before event-type.
+        String body = """
+                {"data": [{"val": [{"val": {"9": 27, "10": 573}, "event-type": "histogram-ttl"},
+                                   {"val": 600, "event-type": "packet-count-sent"},
+                                   {"event-type": "histogram-owdelay", "val": {"1.5": 2}}],
+                           "ts": 1400000000}]}""";
+        List<Point> fast = stream(body);
+        assertNotNull(fast);
+        assertEquals(3, fast.size());
+        assertEquals(tree(body), fast);
+    }
+
+    @Test
     void leavesUnusualShapesToTheTree() {
-        // Valid for the tree, decided there: string counts, ts after val, repeated buckets, text timestamps.
+        // Valid for the tree, decided there: string counts, repeated buckets, text timestamps.
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":\"2\"}}]}]}"));
-        assertNull(stream("{\"data\":[{\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":2}}],\"ts\":1}]}"));
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":2,\"1\":0}}]}]}"));
         assertNull(stream("{\"data\":[{\"ts\":\"1\",\"val\":[]}]}"));
         // Invalid: the tree names the error.
