@@ -56,8 +56,16 @@ public final class DataParser {
         }
     }
 
-    /** Bulk bodies are parsed from bytes: no intermediate string of megabytes. */
+    /**
+     * Bulk bodies are parsed from bytes: no intermediate string of megabytes. Ordinary bodies go through one
+     * streaming pass; anything else (and every error) through the tree, which decides exactly as before.
+     */
     public static List<Point> bulk(byte[] body) {
+        List<Point> points = body == null || body.length == 0 ? null : BulkStreamParser.parse(body);
+        return points != null ? points : bulkFromTree(body);
+    }
+
+    static List<Point> bulkFromTree(byte[] body) {
         JsonNode root = json(body);
         JsonNode data = root.isObject() ? root.get("data") : null;
         if (data == null || !data.isArray()) {

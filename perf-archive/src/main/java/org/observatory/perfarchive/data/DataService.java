@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.observatory.common.problem.ProblemException;
-import org.observatory.perfarchive.data.ValueRepository.MergedHistogram;
 import org.observatory.perfarchive.data.ValueRepository.SeriesTs;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.SummaryType;
@@ -26,6 +25,7 @@ import org.observatory.perfarchive.storage.RetentionPolicy;
 import org.observatory.perfarchive.storage.Storage;
 import org.observatory.perfarchive.summary.HistogramStatistics;
 import org.observatory.perfarchive.summary.SummaryCalculator;
+import org.observatory.perfarchive.summary.SummaryDelta;
 
 /**
  * Stores points of one metadata and keeps their summaries current, in one transaction per request: a 409
@@ -69,7 +69,7 @@ public class DataService {
                         .chain(() -> pool.withTransaction(tx -> store(tx, points, index)))
                         // After the commit: inside, the series rows would stay locked for the whole request and
                         // serialise concurrent writers of one metadata for a timestamp nobody reads that precisely.
-                        .call(() -> values.touch(pool, touched(points, index)));
+                        .call(() -> values.touch(pool, touched(eventTypes, index)));
             });
         }));
     }
@@ -143,23 +143,46 @@ public class DataService {
         }).replaceWithVoid();
     }
 
-    /** Histograms that these points replace, where a summary must subtract them. */
+    /**
+     * Histograms that these points replace (a summary must subtract them) and the stored summary buckets of
+     * histogram series they change, read under the base series' lock: the caller merges the buckets itself.
+     */
     private Uni<Map<SeriesTs, Map<String, Long>>> previousHistograms(SqlClient tx, Map<SeriesTs, Point> documents, SeriesIndex index) {
-        List<Long> series = new ArrayList<>();
-        List<Long> ts = new ArrayList<>();
+        Set<Long> lock = new HashSet<>();
+        Set<SeriesTs> keys = new LinkedHashSet<>();
         Set<String> eventTypes = new HashSet<>();
         documents.forEach((at, p) -> {
-            if (p.dataType() == DataType.HISTOGRAM && !index.summaries(p.eventType()).isEmpty()) {
-                series.add(at.seriesId());
-                ts.add(at.ts());
+            List<Series> summaries = index.summaries(p.eventType());
+            if (p.dataType() == DataType.HISTOGRAM && !summaries.isEmpty()) {
+                lock.add(at.seriesId());
+                keys.add(at);
                 eventTypes.add(p.eventType());
+                for (Series s : summaries) {
+                    if (mergesHistogram(s)) {
+                        keys.add(new SeriesTs(s.id(), SummaryCalculator.bucket(p.ts(), s.window())));
+                    }
+                }
             }
         });
-        return series.isEmpty() ? Uni.createFrom().item(Map.of()) : values.lockAndReadHistograms(tx, series, ts, eventTypes);
+        if (lock.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Long> series = new ArrayList<>(keys.size());
+        List<Long> ts = new ArrayList<>(keys.size());
+        for (SeriesTs k : keys) {
+            series.add(k.seriesId());
+            ts.add(k.ts());
+        }
+        return values.lockAndReadHistograms(tx, lock, series, ts, eventTypes);
+    }
+
+    /** Window 0 statistics are the point alone; every other histogram summary merges points into a bucket. */
+    private static boolean mergesHistogram(Series s) {
+        return !(s.summaryType() == SummaryType.STATISTICS && s.window() == 0);
     }
 
     private Uni<Void> summarise(SqlClient tx, List<Point> immutable, Map<SeriesTs, Point> documents,
-                                Map<SeriesTs, Map<String, Long>> previous, SeriesIndex index) {
+                                Map<SeriesTs, Map<String, Long>> stored, SeriesIndex index) {
         SummaryCalculator calculator = new SummaryCalculator();
         Set<Long> statistics = new HashSet<>();
         List<PointStatistics> perPoint = new ArrayList<>();
@@ -173,10 +196,9 @@ public class DataService {
             }
             List<Series> merged = new ArrayList<>();
             for (Series s : summaries) {
-                if (s.summaryType() == SummaryType.STATISTICS && s.window() == 0) {
+                if (!mergesHistogram(s)) {
                     // Window 0 is the point alone: its statistics replace, nothing to merge or subtract.
-                    perPoint.add(new PointStatistics(s.id(), p.eventType(), p.ts(),
-                            ValueRepository.write(HistogramStatistics.of(p.value().histogram()))));
+                    perPoint.add(new PointStatistics(s.id(), p.eventType(), p.ts(), HistogramStatistics.json(p.value().histogram())));
                 } else {
                     merged.add(s);
                     if (s.summaryType() == SummaryType.STATISTICS) {
@@ -184,21 +206,35 @@ public class DataService {
                     }
                 }
             }
-            calculator.add(p, merged, previous.get(at));
+            calculator.add(p, merged, stored.get(at));
         });
+        List<SummaryDelta> sums = new ArrayList<>();
+        List<ValueRepository.HistogramBucket> histograms = new ArrayList<>();
+        for (SummaryDelta d : calculator.deltas()) {
+            if (d.histogram() == null) {
+                sums.add(d);
+            } else {
+                // Bucket-wise sum with the stored bucket (read under the series lock); buckets summing to 0 go.
+                Map<String, Long> bucket = new HashMap<>(stored.getOrDefault(new SeriesTs(d.seriesId(), d.ts()), Map.of()));
+                d.histogram().forEach((k, v) -> bucket.merge(k, v, Long::sum));
+                bucket.values().removeIf(v -> v == 0);
+                histograms.add(new ValueRepository.HistogramBucket(d.seriesId(), d.eventType(), d.ts(),
+                        ValueRepository.histogramJson(bucket),
+                        statistics.contains(d.seriesId()) ? HistogramStatistics.json(bucket) : null));
+            }
+        }
         return values.upsertPointStatistics(tx, perPoint)
-                .chain(() -> values.addToSummaries(tx, calculator.deltas(), statistics))
-                .chain(merged -> values.storeStatistics(tx, merged, merged.stream()
-                        .map(MergedHistogram::histogram).map(HistogramStatistics::of).map(ValueRepository::write).toList()));
+                .chain(() -> values.addToSummaries(tx, sums, Set.of()))
+                .chain(() -> values.upsertHistogramBuckets(tx, histograms));
     }
 
     /** The statistics of one histogram point (window 0). */
     public record PointStatistics(long seriesId, String eventType, long ts, String statistics) {
     }
 
-    private static Set<Long> touched(List<Point> points, SeriesIndex index) {
+    private static Set<Long> touched(Set<String> eventTypes, SeriesIndex index) {
         Set<Long> ids = new HashSet<>();
-        for (String eventType : points.stream().map(Point::eventType).collect(Collectors.toSet())) {
+        for (String eventType : eventTypes) {
             ids.add(index.base(eventType).id());
             index.summaries(eventType).forEach(s -> ids.add(s.id()));
         }

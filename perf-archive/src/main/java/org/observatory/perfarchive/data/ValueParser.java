@@ -1,8 +1,7 @@
 package org.observatory.perfarchive.data;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Iterator;
@@ -17,7 +16,7 @@ public final class ValueParser {
     /** The first second of the year 10000: later timestamps are typos, not measurements. */
     static final long MAX_TS = 253_402_300_800L;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private ValueParser() {
     }
@@ -79,7 +78,8 @@ public final class ValueParser {
             throw ProblemException.invalidField(field, "must be an object of bucket -> count");
         }
         Map<String, Long> buckets = new LinkedHashMap<>();
-        ObjectNode normalised = JSON.createObjectNode();
+        // The normalised text (counts as integers, zero buckets kept) is written directly: stored as jsonb.
+        StringBuilder normalised = new StringBuilder(16 + val.size() * 16).append('{');
         for (Iterator<Map.Entry<String, JsonNode>> it = val.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> bucket = it.next();
             Long count = integral(bucket.getValue());
@@ -89,9 +89,14 @@ public final class ValueParser {
             if (count > 0) {
                 buckets.put(bucket.getKey(), count);
             }
-            normalised.put(bucket.getKey(), count);
+            if (normalised.length() > 1) {
+                normalised.append(',');
+            }
+            normalised.append('"');
+            ENCODER.quoteAsString(bucket.getKey(), normalised);
+            normalised.append("\":").append(count.longValue());
         }
-        return PointValue.ofHistogram(normalised.toString(), buckets);
+        return PointValue.ofHistogram(normalised.append('}').toString(), buckets);
     }
 
     private static PointValue subintervals(JsonNode val, String field) {

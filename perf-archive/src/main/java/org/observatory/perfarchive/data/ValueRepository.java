@@ -1,6 +1,9 @@
 package org.observatory.perfarchive.data;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +26,7 @@ import org.observatory.perfarchive.summary.SummaryDelta;
 public class ValueRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private final Pool pool;
 
@@ -96,19 +101,19 @@ public class ValueRepository {
     }
 
     /**
-     * The histograms these points replace, locking the series first so that two writers of the same point
-     * cannot both miss each other and count it twice in a summary.
+     * Locks the series {@code lock} (ordered, so two writers cannot deadlock), then reads the stored histograms at
+     * the given (series, ts): the points these replace and the summary buckets they change. Under the lock two
+     * writers of the same point or bucket cannot both miss each other and count it twice in a summary.
      */
-    public Uni<Map<SeriesTs, Map<String, Long>>> lockAndReadHistograms(SqlClient tx, List<Long> series, List<Long> ts,
-                                                                     Set<String> eventTypes) {
-        Long[] s = series.toArray(new Long[0]);
+    public Uni<Map<SeriesTs, Map<String, Long>>> lockAndReadHistograms(SqlClient tx, Collection<Long> lock, List<Long> series,
+                                                                     List<Long> ts, Set<String> eventTypes) {
         return tx.preparedQuery("SELECT pg_advisory_xact_lock(s) FROM (SELECT DISTINCT s FROM unnest($1::bigint[]) s ORDER BY 1) x")
-                .execute(Tuple.of(s))
+                .execute(Tuple.of(lock.toArray(new Long[0])))
                 .chain(() -> tx.preparedQuery("""
                                 SELECT v.series_id, extract(epoch FROM v.ts)::bigint, v.v_json::text FROM ps_value v
                                 JOIN unnest($1::bigint[], $2::bigint[]) AS u(s, t) ON v.series_id = u.s AND v.ts = to_timestamp(u.t)
                                 WHERE v.event_type = ANY($3)""")
-                        .execute(Tuple.of(s, ts.toArray(new Long[0]), eventTypes.toArray(new String[0]))))
+                        .execute(Tuple.of(series.toArray(new Long[0]), ts.toArray(new Long[0]), eventTypes.toArray(new String[0]))))
                 .map(rows -> {
                     Map<SeriesTs, Map<String, Long>> previous = new HashMap<>();
                     for (Row r : rows) {
@@ -116,6 +121,42 @@ public class ValueRepository {
                     }
                     return previous;
                 });
+    }
+
+    /**
+     * Stores histogram summary buckets already merged by the caller (under the series lock), with their
+     * statistics where given; a null statistics keeps the stored column.
+     */
+    public Uni<Void> upsertHistogramBuckets(SqlClient tx, List<HistogramBucket> buckets) {
+        if (buckets.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = buckets.size();
+        Long[] s = new Long[n];
+        String[] e = new String[n];
+        Long[] t = new Long[n];
+        String[] j = new String[n];
+        String[] st = new String[n];
+        for (int k = 0; k < n; k++) {
+            HistogramBucket b = buckets.get(k);
+            s[k] = b.seriesId();
+            e[k] = b.eventType();
+            t[k] = b.ts();
+            j[k] = b.histogram();
+            st[k] = b.statistics();
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO ps_value AS v (series_id, event_type, ts, v_json, v_stats)
+                        SELECT s, e, to_timestamp(t), j::jsonb, st::jsonb
+                        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS u(s, e, t, j, st)
+                        ON CONFLICT (series_id, ts, event_type) DO UPDATE SET
+                            v_json = EXCLUDED.v_json, v_stats = COALESCE(EXCLUDED.v_stats, v.v_stats)""")
+                .execute(Tuple.of(s, e, t, j, st))
+                .replaceWithVoid();
+    }
+
+    /** A merged histogram summary bucket as JSON text, with its statistics (null for aggregations). */
+    public record HistogramBucket(long seriesId, String eventType, long ts, String histogram, String statistics) {
     }
 
     /**
@@ -242,16 +283,40 @@ public class ValueRepository {
         }
     }
 
+    /** A stored histogram's text as bucket -> count, read with the streaming parser (no tree). */
     static Map<String, Long> histogram(String json) {
         Map<String, Long> result = new HashMap<>();
         if (json == null) {
             return result;
         }
-        try {
-            JSON.readTree(json).fields().forEachRemaining(f -> result.put(f.getKey(), f.getValue().asLong()));
-        } catch (JsonProcessingException e) {
+        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("A stored histogram is not a JSON object: " + json);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                parser.nextToken();
+                result.put(key, parser.getValueAsLong());
+            }
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return result;
+    }
+
+    /** A histogram as JSON text: {"bucket": count, ...}. */
+    public static String histogramJson(Map<String, Long> histogram) {
+        StringBuilder out = new StringBuilder(16 + histogram.size() * 16).append('{');
+        boolean first = true;
+        for (Map.Entry<String, Long> e : histogram.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            out.append('"');
+            ENCODER.quoteAsString(e.getKey(), out);
+            out.append("\":").append(e.getValue().longValue());
+        }
+        return out.append('}').toString();
     }
 }

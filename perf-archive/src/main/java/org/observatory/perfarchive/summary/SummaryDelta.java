@@ -39,6 +39,11 @@ public final class SummaryDelta {
         denominator = (denominator == null ? 0 : denominator) + d;
     }
 
+    /** Uses a histogram delta shared with the other series of the same window bucket. */
+    void shareHistogram(Map<String, Long> shared) {
+        histogram = shared;
+    }
+
     void addHistogram(Map<String, Long> buckets, long sign) {
         if (histogram == null) {
             histogram = new HashMap<>();

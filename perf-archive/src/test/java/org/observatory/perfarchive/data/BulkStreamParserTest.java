@@ -1,0 +1,69 @@
+package org.observatory.perfarchive.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BulkStreamParserTest {
+
+    private static List<Point> stream(String body) {
+        return BulkStreamParser.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Point> tree(String body) {
+        return DataParser.bulkFromTree(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givesTheSamePointsAsTheTreeForEveryDataType() {
+        String body = """
+                {"data": [
+                  {"ts": 1400000000, "val": [
+                    {"event-type": "histogram-owdelay", "val": {"10.5": 3, "11": 0, "a\\"b": 2}},
+                    {"event-type": "packet-count-sent", "val": 600},
+                    {"event-type": "packet-loss-rate", "val": {"numerator": 1, "denominator": 600}},
+                    {"event-type": "throughput", "val": 950000000},
+                    {"event-type": "ntp-offset", "val": 0.25},
+                    {"event-type": "throughput-subintervals", "val": [{"start": 0, "duration": 1.5, "val": 10}]},
+                    {"event-type": "pscheduler-run-href", "val": {"href": "https://x/y"}}
+                  ], "extra": {"ignored": [1, 2]}},
+                  {"ts": 1400000060, "val": []}
+                ], "other": 1}""";
+        List<Point> fast = stream(body);
+        assertNotNull(fast);
+        assertEquals(tree(body), fast);
+        assertEquals(7, fast.size());
+    }
+
+    @Test
+    void acceptsFieldsInAnyOrder() {
+        // Clients serialise maps in any order: val before ts, val before event-type.
+        String body = """
+                {"data": [{"val": [{"val": {"9": 27, "10": 573}, "event-type": "histogram-ttl"},
+                                   {"val": 600, "event-type": "packet-count-sent"},
+                                   {"event-type": "histogram-owdelay", "val": {"1.5": 2}}],
+                           "ts": 1400000000}]}""";
+        List<Point> fast = stream(body);
+        assertNotNull(fast);
+        assertEquals(3, fast.size());
+        assertEquals(tree(body), fast);
+    }
+
+    @Test
+    void leavesUnusualShapesToTheTree() {
+        // Valid for the tree, decided there: string counts, repeated buckets, text timestamps.
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":\"2\"}}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":2,\"1\":0}}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":\"1\",\"val\":[]}]}"));
+        // Invalid: the tree names the error.
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":-2}}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"packet-count-sent\",\"val\":1.5}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"no-such-type\",\"val\":1}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[]}] "));
+        assertNull(stream("[]"));
+    }
+}
