@@ -2,22 +2,20 @@ package org.observatory.logingest.rollup;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.csv.CsvWriter;
@@ -49,30 +47,17 @@ public class RollupResource {
                     + "network, station, location, channel, country, client, protocol), largest first.")
     @APIResponse(responseCode = "200", description = "A page of totals")
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
-    public Uni<RollupPage> totals(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
-                                  @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
-                                  @QueryParam("network") String network, @QueryParam("station") String station,
-                                  @QueryParam("location") String location, @QueryParam("channel") String channel,
-                                  @QueryParam("country") String country, @QueryParam("client") String client,
-                                  @QueryParam("protocol") String protocol,
-                                  @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        return queries.run(query(false, resolution, from, to, groupBy == null ? "network" : groupBy,
-                filters(network, station, location, channel, country, client, protocol), limit, offset));
+    public Uni<RollupPage> totals(@BeanParam RollupParams params) {
+        return queries.run(query(false, params.resolution, params.from, params.to,
+                params.groupBy == null ? "network" : params.groupBy, params.filters(), params.limit, params.offset));
     }
 
     @GET
     @Path("/totals")
     @Produces(CSV)
     @Operation(hidden = true)
-    public Uni<String> totalsCsv(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
-                                 @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
-                                 @QueryParam("network") String network, @QueryParam("station") String station,
-                                 @QueryParam("location") String location, @QueryParam("channel") String channel,
-                                 @QueryParam("country") String country, @QueryParam("client") String client,
-                                 @QueryParam("protocol") String protocol,
-                                 @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        return totals(resolution, from, to, groupBy, network, station, location, channel, country, client, protocol,
-                limit, offset).map(RollupResource::csv);
+    public Uni<String> totalsCsv(@BeanParam RollupParams params) {
+        return totals(params).map(RollupResource::csv);
     }
 
     @GET
@@ -82,30 +67,17 @@ public class RollupResource {
             description = "One row per bucket and group, in time order; groupBy as for totals (may be empty).")
     @APIResponse(responseCode = "200", description = "A page of series rows")
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
-    public Uni<RollupPage> series(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
-                                  @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
-                                  @QueryParam("network") String network, @QueryParam("station") String station,
-                                  @QueryParam("location") String location, @QueryParam("channel") String channel,
-                                  @QueryParam("country") String country, @QueryParam("client") String client,
-                                  @QueryParam("protocol") String protocol,
-                                  @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        return queries.run(query(true, resolution, from, to, groupBy == null ? "" : groupBy,
-                filters(network, station, location, channel, country, client, protocol), limit, offset));
+    public Uni<RollupPage> series(@BeanParam RollupParams params) {
+        return queries.run(query(true, params.resolution, params.from, params.to,
+                params.groupBy == null ? "" : params.groupBy, params.filters(), params.limit, params.offset));
     }
 
     @GET
     @Path("/series")
     @Produces(CSV)
     @Operation(hidden = true)
-    public Uni<String> seriesCsv(@QueryParam("resolution") String resolution, @QueryParam("from") String from,
-                                 @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
-                                 @QueryParam("network") String network, @QueryParam("station") String station,
-                                 @QueryParam("location") String location, @QueryParam("channel") String channel,
-                                 @QueryParam("country") String country, @QueryParam("client") String client,
-                                 @QueryParam("protocol") String protocol,
-                                 @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        return series(resolution, from, to, groupBy, network, station, location, channel, country, client, protocol,
-                limit, offset).map(RollupResource::csv);
+    public Uni<String> seriesCsv(@BeanParam RollupParams params) {
+        return series(params).map(RollupResource::csv);
     }
 
     @POST
@@ -116,25 +88,6 @@ public class RollupResource {
             description = "Runs the scheduled refresh at once (unless another replica is running it).")
     public Uni<RollupRefresher.RollupRun> refresh() {
         return refresher.refresh();
-    }
-
-    private static Map<Dimension, String> filters(String network, String station, String location, String channel,
-                                                  String country, String client, String protocol) {
-        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
-        put(filters, Dimension.NETWORK, network);
-        put(filters, Dimension.STATION, station);
-        put(filters, Dimension.LOCATION, location);
-        put(filters, Dimension.CHANNEL, channel);
-        put(filters, Dimension.COUNTRY, country);
-        put(filters, Dimension.CLIENT, client);
-        put(filters, Dimension.PROTOCOL, protocol);
-        return filters;
-    }
-
-    private static void put(Map<Dimension, String> filters, Dimension dimension, String value) {
-        if (value != null) {
-            filters.put(dimension, value);
-        }
     }
 
     static RollupQueryService.Query query(boolean series, String resolutionText, String fromText, String toText,
