@@ -224,7 +224,7 @@ public class DataService {
             }
         }
         return values.upsertPointStatistics(tx, perPoint)
-                .chain(() -> values.addToSummaries(tx, sums, Set.of()))
+                .chain(() -> values.addToSummaries(tx, sums))
                 .chain(() -> values.upsertHistogramBuckets(tx, histograms));
     }
 

@@ -1,7 +1,6 @@
 package org.observatory.perfarchive.data;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,12 +159,12 @@ public class ValueRepository {
     }
 
     /**
-     * Adds the deltas to their buckets (creating them); answers the merged histogram of the buckets of
-     * {@code statisticsSeries}, whose statistics the caller computes and stores.
+     * Adds numeric and percentage deltas to their summary buckets (creating them). Histogram buckets are merged
+     * in Java under the series lock and written by {@link #upsertHistogramBuckets}.
      */
-    public Uni<List<MergedHistogram>> addToSummaries(SqlClient tx, Collection<SummaryDelta> deltas, Set<Long> statisticsSeries) {
+    public Uni<Void> addToSummaries(SqlClient tx, Collection<SummaryDelta> deltas) {
         if (deltas.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().voidItem();
         }
         int n = deltas.size();
         Long[] s = new Long[n];
@@ -176,7 +175,6 @@ public class ValueRepository {
         Long[] c = new Long[n];
         Long[] num = new Long[n];
         Long[] den = new Long[n];
-        String[] j = new String[n];
         int k = 0;
         for (SummaryDelta d : deltas) {
             s[k] = d.seriesId();
@@ -187,36 +185,21 @@ public class ValueRepository {
             c[k] = d.count();
             num[k] = d.numerator();
             den[k] = d.denominator();
-            j[k] = d.histogram() == null ? null : write(d.histogram());
             k++;
         }
         return tx.preparedQuery("""
-                        INSERT INTO ps_value AS v (series_id, event_type, ts, v_int, v_float, v_count, v_num, v_den, v_json)
-                        SELECT s, e, to_timestamp(t), i, f, c, n, d, j::jsonb
+                        INSERT INTO ps_value AS v (series_id, event_type, ts, v_int, v_float, v_count, v_num, v_den)
+                        SELECT s, e, to_timestamp(t), i, f, c, n, d
                         FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[], $6::bigint[],
-                                    $7::bigint[], $8::bigint[], $9::text[]) AS u(s, e, t, i, f, c, n, d, j)
+                                    $7::bigint[], $8::bigint[]) AS u(s, e, t, i, f, c, n, d)
                         ON CONFLICT (series_id, ts, event_type) DO UPDATE SET
                             v_int = CASE WHEN EXCLUDED.v_int IS NULL THEN v.v_int ELSE COALESCE(v.v_int, 0) + EXCLUDED.v_int END,
                             v_float = CASE WHEN EXCLUDED.v_float IS NULL THEN v.v_float ELSE COALESCE(v.v_float, 0) + EXCLUDED.v_float END,
                             v_count = CASE WHEN EXCLUDED.v_count IS NULL THEN v.v_count ELSE COALESCE(v.v_count, 0) + EXCLUDED.v_count END,
                             v_num = CASE WHEN EXCLUDED.v_num IS NULL THEN v.v_num ELSE COALESCE(v.v_num, 0) + EXCLUDED.v_num END,
-                            v_den = CASE WHEN EXCLUDED.v_den IS NULL THEN v.v_den ELSE COALESCE(v.v_den, 0) + EXCLUDED.v_den END,
-                            v_json = CASE WHEN EXCLUDED.v_json IS NULL THEN v.v_json ELSE ps_hist_add(v.v_json, EXCLUDED.v_json) END
-                        RETURNING series_id, event_type, extract(epoch FROM ts)::bigint,
-                                  CASE WHEN series_id = ANY($10) THEN v_json::text END""")
-                .execute(Tuple.from(new Object[]{s, e, t, i, f, c, num, den, j, statisticsSeries.toArray(new Long[0])}))
-                .map(rows -> {
-                    List<MergedHistogram> merged = new ArrayList<>();
-                    for (Row r : rows) {
-                        if (r.getString(3) != null) {
-                            merged.add(new MergedHistogram(r.getLong(0), r.getString(1), r.getLong(2), histogram(r.getString(3))));
-                        }
-                    }
-                    return merged;
-                });
-    }
-
-    public record MergedHistogram(long seriesId, String eventType, long ts, Map<String, Long> histogram) {
+                            v_den = CASE WHEN EXCLUDED.v_den IS NULL THEN v.v_den ELSE COALESCE(v.v_den, 0) + EXCLUDED.v_den END""")
+                .execute(Tuple.from(new Object[]{s, e, t, i, f, c, num, den}))
+                .replaceWithVoid();
     }
 
     /** Stores or replaces per-point (window 0) statistics. */
@@ -233,21 +216,6 @@ public class ValueRepository {
                         rows.stream().map(DataService.PointStatistics::eventType).toArray(String[]::new),
                         rows.stream().map(DataService.PointStatistics::ts).toArray(Long[]::new),
                         rows.stream().map(DataService.PointStatistics::statistics).toArray(String[]::new)))
-                .replaceWithVoid();
-    }
-
-    public Uni<Void> storeStatistics(SqlClient tx, List<MergedHistogram> buckets, List<String> statistics) {
-        if (buckets.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return tx.preparedQuery("""
-                        UPDATE ps_value v SET v_stats = u.j::jsonb
-                        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[]) AS u(s, e, t, j)
-                        WHERE v.series_id = u.s AND v.event_type = u.e AND v.ts = to_timestamp(u.t)""")
-                .execute(Tuple.of(buckets.stream().map(MergedHistogram::seriesId).toArray(Long[]::new),
-                        buckets.stream().map(MergedHistogram::eventType).toArray(String[]::new),
-                        buckets.stream().map(MergedHistogram::ts).toArray(Long[]::new),
-                        statistics.toArray(new String[0])))
                 .replaceWithVoid();
     }
 
@@ -273,14 +241,6 @@ public class ValueRepository {
                     }
                     return result;
                 });
-    }
-
-    static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A stored histogram's text as bucket -> count, read with the streaming parser (no tree). */
