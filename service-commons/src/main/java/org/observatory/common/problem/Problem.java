@@ -19,6 +19,12 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The title of a problem that only its status describes: the status's reason phrase. */
+    public static String titleFor(int status) {
+        jakarta.ws.rs.core.Response.Status known = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
     /** One field of the request that failed validation. */
     public record FieldError(String field, String message) {
     }

@@ -45,9 +45,7 @@ public class ProblemFailureHandler {
             context.next();
             return;
         }
-        String title = jakarta.ws.rs.core.Response.Status.fromStatusCode(status) == null ? "HTTP " + status
-                : jakarta.ws.rs.core.Response.Status.fromStatusCode(status).getReasonPhrase();
-        Problem problem = new Problem(URI.create("about:blank"), title, status, detail, context.request().path(), List.of());
+        Problem problem = new Problem(URI.create("about:blank"), Problem.titleFor(status), status, detail, context.request().path(), List.of());
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Json.encode(problem));

@@ -34,8 +34,7 @@ public class ProblemMapper {
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String title = Problem.titleFor(status);
         String detail = status >= 500 ? "The server could not complete the request." : e.getMessage();
         Response.ResponseBuilder answer = Response.fromResponse(e.getResponse()).entity(
                 new Problem(URI.create("about:blank"), title, status, detail, path(uri), List.of()));
