@@ -118,13 +118,21 @@ class ArchiveApiTest {
                 "aggregation:60"));
         post(key, "packet-count-lost", 120, 5);
         writer().contentType("application/json").body(Map.of("ts", 120, "val", 7))
-                .post(ROOT + "/" + key + "/packet-count-lost/base").then().statusCode(409);
-        // A bulk write with one duplicate stores none of its points.
+                .post(ROOT + "/" + key + "/packet-count-lost/base").then().statusCode(409)
+                .body("detail", equalTo("A packet-count-lost point at ts 120 is already stored"));
+        // A bulk write with one duplicate stores none of its points, and names the one stored before.
         writer().contentType("application/json").body(Map.of("data", List.of(
                         Map.of("ts", 125, "val", List.of(Map.of("event-type", "packet-count-lost", "val", 1))),
                         Map.of("ts", 120, "val", List.of(Map.of("event-type", "packet-count-lost", "val", 1))))))
-                .put(ROOT + "/" + key + "/").then().statusCode(409);
-        given().get(ROOT + "/" + key + "/packet-count-lost/base").then().body("val", contains(5));
+                .put(ROOT + "/" + key + "/").then().statusCode(409)
+                .body("detail", equalTo("A packet-count-lost point at ts 120 is already stored"));
+        // A timestamp twice in one request is a duplicate too; the first occurrence would have been stored.
+        writer().contentType("application/json").body(Map.of("data", List.of(
+                        Map.of("ts", 130, "val", List.of(Map.of("event-type", "packet-count-lost", "val", 1))),
+                        Map.of("ts", 130, "val", List.of(Map.of("event-type", "packet-count-lost", "val", 2))))))
+                .put(ROOT + "/" + key + "/").then().statusCode(409)
+                .body("detail", equalTo("A packet-count-lost point at ts 130 is already stored"));
+        given().get(ROOT + "/" + key + "/packet-count-lost/base").then().body("ts", contains(120)).body("val", contains(5));
         given().get(ROOT + "/" + key + "/packet-count-lost/aggregations/60").then().body("val", contains(5));
     }
 
@@ -197,6 +205,20 @@ class ArchiveApiTest {
     }
 
     @Test
+    void statisticsWithoutAnAggregationOfTheirWindowMergeTheirOwnHistogram() {
+        String key = create(withEventType(metadata("statsonly/powstream", "10.8.1.1", "10.8.1.2"), "histogram-rtt",
+                "aggregation:86400", "statistics:3600"));
+        post(key, "histogram-rtt", 3600, Map.of("10", 2));
+        post(key, "histogram-rtt", 3700, Map.of("20", 2));
+        post(key, "histogram-rtt", 3600, Map.of("10", 1, "40", 1));
+        // Hour 3600 holds 20 20 10 40 (the re-sent point replaced 10 10): mean 22.5, median 20.
+        given().get(ROOT + "/" + key + "/histogram-rtt/statistics/3600").then()
+                .body("ts", contains(3600)).body("val[0].mean", equalTo(22.5f)).body("val[0].median", equalTo(20.0f));
+        given().get(ROOT + "/" + key + "/histogram-rtt/aggregations/86400").then()
+                .body("val[0].'10'", equalTo(1)).body("val[0].'20'", equalTo(2)).body("val[0].'40'", equalTo(1));
+    }
+
+    @Test
     void lateIntegerPointLandsInItsOwnWindow() {
         String key = create(withEventType(metadata("late/iperf3", "10.9.0.1", "10.9.0.2"), "packet-count-sent",
                 "aggregation:86400"));
@@ -224,6 +246,24 @@ class ArchiveApiTest {
         given().get(ROOT + "/" + key + "/throughput-subintervals/base").then()
                 .body("val[0][0].duration", equalTo(1.5f)).body("val[0][0].val", equalTo(900));
         given().get(ROOT + "/" + key + "/failures/base").then().body("val[0].error", equalTo("timeout"));
+    }
+
+    @Test
+    void resentDocumentsReplaceTheStoredOnesAndCountTheRestOnce() {
+        String key = create(withEventType(withEventType(metadata("resend/iperf3", "10.11.1.1", "10.11.1.2"),
+                "failures"), "packet-retransmits", "aggregation:3600"));
+        post(key, "failures", 100, Map.of("error", "timeout"));
+        post(key, "failures", 100, Map.of("error", "refused"));
+        // A bulk PUT with a re-sent document and new integer points: the document is replaced, the integers
+        // are stored and summed once although the write is retried with replacing statements.
+        writer().contentType("application/json").body(Map.of("data", List.of(
+                        Map.of("ts", 100, "val", List.of(Map.of("event-type", "failures", "val", Map.of("error", "reset")),
+                                Map.of("event-type", "packet-retransmits", "val", 3))),
+                        Map.of("ts", 200, "val", List.of(Map.of("event-type", "packet-retransmits", "val", 4))))))
+                .put(ROOT + "/" + key + "/").then().statusCode(201);
+        given().get(ROOT + "/" + key + "/failures/base").then().body("ts", contains(100)).body("val[0].error", equalTo("reset"));
+        given().get(ROOT + "/" + key + "/packet-retransmits/base").then().body("val", contains(3, 4));
+        given().get(ROOT + "/" + key + "/packet-retransmits/aggregations/3600").then().body("val", contains(7));
     }
 
     @Test

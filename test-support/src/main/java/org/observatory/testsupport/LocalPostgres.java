@@ -53,7 +53,9 @@ public final class LocalPostgres implements AutoCloseable {
                     "--locale=C", "--no-sync"));
             pg.run(pg.command("pg_ctl", "-D", dataDir.toString(), "-w", "-t", "60", "-l", dataDir.resolve("server.log").toString(),
                     "-o", "-p " + pg.port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                            // Extra server settings for profiling runs, e.g. shared_preload_libraries=pg_stat_statements.
+                            + extraOptions(),
                     "start"));
             if (!"postgres".equals(database)) {
                 pg.run(pg.command("createdb", "-h", "127.0.0.1", "-p", String.valueOf(pg.port), "-U", USER, database));
@@ -62,6 +64,11 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String extraOptions() {
+        String extra = System.getenv("LOCAL_PG_OPTIONS");
+        return extra == null || extra.isBlank() ? "" : " " + extra.trim();
     }
 
     public int port() {

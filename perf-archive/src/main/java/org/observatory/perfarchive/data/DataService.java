@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.data.ValueRepository.JsonRow;
 import org.observatory.perfarchive.data.ValueRepository.SeriesTs;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.SummaryType;
-import org.observatory.perfarchive.metadata.MetadataRepository;
 import org.observatory.perfarchive.metadata.Series;
 import org.observatory.perfarchive.storage.PartitionKey;
 import org.observatory.perfarchive.storage.RetentionPolicy;
@@ -35,15 +35,15 @@ import org.observatory.perfarchive.summary.SummaryDelta;
 public class DataService {
 
     private final Pool pool;
-    private final MetadataRepository metadata;
+    private final SeriesCache targets;
     private final ValueRepository values;
     private final Storage storage;
     private final RetentionPolicy retention;
 
-    public DataService(Pool pool, MetadataRepository metadata, ValueRepository values, Storage storage,
+    public DataService(Pool pool, SeriesCache targets, ValueRepository values, Storage storage,
                        RetentionPolicy retention) {
         this.pool = pool;
-        this.metadata = metadata;
+        this.targets = targets;
         this.values = values;
         this.storage = storage;
         this.retention = retention;
@@ -52,30 +52,28 @@ public class DataService {
     /** Stores the points under the metadata {@code key}; answers how many points were stored. */
     public Uni<Integer> write(String key, List<Point> points) {
         if (points.isEmpty()) {
-            return metadataId(key).replaceWith(0);
+            return targets.get(key).replaceWith(0);
         }
         checkRetention(points);
-        return metadataId(key).chain(id -> metadata.seriesOf(pool, id).chain(series -> {
+        return targets.get(key).chain(target -> {
             Set<String> eventTypes = points.stream().map(Point::eventType).collect(Collectors.toCollection(LinkedHashSet::new));
-            Set<String> known = series.stream().map(Series::eventType).collect(Collectors.toSet());
-            List<String> undeclared = eventTypes.stream().filter(e -> !known.contains(e)).toList();
-            Uni<List<Series>> allSeries = undeclared.isEmpty() ? Uni.createFrom().item(series)
+            List<String> undeclared = eventTypes.stream().filter(e -> !target.series().has(e)).toList();
+            Uni<SeriesCache.Target> complete = undeclared.isEmpty() ? Uni.createFrom().item(target)
                     // pscheduler sends event types its metadata never declared; esmond stores them (base only).
-                    : metadata.ensureBaseSeries(pool, id, undeclared).chain(() -> metadata.seriesOf(pool, id));
-            return allSeries.chain(all -> {
-                SeriesIndex index = new SeriesIndex(all);
+                    : targets.addBaseSeries(key, target, undeclared);
+            return complete.chain(t -> {
+                SeriesIndex index = t.series();
                 return storage.dialect()
                         .chain(dialect -> dialect.ensurePartitions(partitions(points, index)))
-                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index)))
+                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index, false)))
+                        // Rare: a point sent again replaces the stored one, with statements that cost more.
+                        .onFailure(Resent.class).recoverWithUni(() -> pool.withTransaction(tx -> store(tx, points, index, true)))
+                        .onFailure(StoredBefore.class).recoverWithUni(() -> conflict(points, index))
                         // After the commit: inside, the series rows would stay locked for the whole request and
                         // serialise concurrent writers of one metadata for a timestamp nobody reads that precisely.
                         .call(() -> values.touch(pool, touched(eventTypes, index)));
             });
-        }));
-    }
-
-    private Uni<Long> metadataId(String key) {
-        return metadata.idOf(key).map(id -> id.orElseThrow(() -> ProblemException.notFound("No metadata with key " + key)));
+        });
     }
 
     private void checkRetention(List<Point> points) {
@@ -102,7 +100,11 @@ public class DataService {
         return keys;
     }
 
-    private Uni<Integer> store(SqlClient tx, List<Point> points, SeriesIndex index) {
+    /**
+     * Writes the points and their summaries in the transaction {@code tx}. Unless {@code resent}, the points'
+     * rows are plain inserts and a histogram, subinterval or json point stored before fails it with {@link Resent}.
+     */
+    private Uni<Integer> store(SqlClient tx, List<Point> points, SeriesIndex index, boolean resent) {
         List<Point> immutable = new ArrayList<>();
         // Documents are replaced by a re-sent point: the last one of a request wins.
         Map<SeriesTs, Point> documents = new LinkedHashMap<>();
@@ -113,34 +115,58 @@ public class DataService {
                 documents.put(new SeriesTs(index.base(p.eventType()).id(), p.ts()), p);
             }
         }
-        return insertImmutable(tx, immutable, index)
-                .chain(() -> previousHistograms(tx, documents, index))
-                .chain(previous -> {
-                    List<Point> docs = new ArrayList<>(documents.values());
-                    Uni<Void> stored = docs.isEmpty() ? Uni.createFrom().voidItem()
-                            : values.upsertDocuments(tx, docs.stream().map(p -> index.base(p.eventType()).id()).toList(), docs);
-                    return stored.chain(() -> summarise(tx, immutable, documents, previous, index));
-                })
+        // Independent statements go out together (the connection pipelines them); a 409 rolls all of it back.
+        return Uni.combine().all().unis(insertImmutable(tx, immutable, index), previousHistograms(tx, documents, index))
+                .with((inserted, previous) -> previous)
+                .chain(previous -> summarise(tx, immutable, documents, previous, index, resent))
                 .replaceWith(points.size());
     }
 
+    /**
+     * Inserts integer, float and percentage points; fails with {@link StoredBefore} when any of them (series, ts)
+     * is stored already or repeated in the request, which esmond answers with 409.
+     */
     private Uni<Void> insertImmutable(SqlClient tx, List<Point> points, SeriesIndex index) {
         if (points.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Long> series = points.stream().map(p -> index.base(p.eventType()).id()).toList();
-        return values.insertImmutable(tx, series, points).invoke(inserted -> {
-            if (inserted.size() < points.size()) {
-                Set<SeriesTs> seen = new HashSet<>();
-                for (int i = 0; i < points.size(); i++) {
-                    SeriesTs at = new SeriesTs(series.get(i), points.get(i).ts());
-                    if (!inserted.contains(at) || !seen.add(at)) {
-                        Point p = points.get(i);
-                        throw ProblemException.conflict("A " + p.eventType() + " point at ts " + p.ts() + " is already stored");
-                    }
-                }
+        return values.insertImmutable(tx, series, points)
+                .onFailure(ValueRepository::isUniqueViolation).transform(e -> new StoredBefore());
+    }
+
+    /** The 409 after the transaction rolled back: names the first point repeated in the request or stored before. */
+    private Uni<Integer> conflict(List<Point> points, SeriesIndex index) {
+        List<Point> immutable = points.stream().filter(p -> p.dataType().rejectsDuplicateTs()).toList();
+        List<Long> series = immutable.stream().map(p -> index.base(p.eventType()).id()).toList();
+        Set<SeriesTs> seen = new HashSet<>();
+        for (int i = 0; i < immutable.size(); i++) {
+            if (!seen.add(new SeriesTs(series.get(i), immutable.get(i).ts()))) {
+                return Uni.createFrom().failure(alreadyStored(immutable.get(i)));
             }
-        }).replaceWithVoid();
+        }
+        return values.firstStored(pool, series, immutable).map(i -> {
+            throw i.isPresent() ? alreadyStored(immutable.get(i.getAsInt()))
+                    : ProblemException.conflict("A point of this request was stored by another request meanwhile");
+        });
+    }
+
+    private static ProblemException alreadyStored(Point p) {
+        return ProblemException.conflict("A " + p.eventType() + " point at ts " + p.ts() + " is already stored");
+    }
+
+    /** An immutable point of the request is stored already: the transaction must roll back before the 409. */
+    private static final class StoredBefore extends RuntimeException {
+        StoredBefore() {
+            super("an immutable point is stored already", null, false, false);
+        }
+    }
+
+    /** A histogram, subinterval or json point of the request is stored already: write again, replacing. */
+    private static final class Resent extends RuntimeException {
+        Resent() {
+            super("a document point is stored already", null, false, false);
+        }
     }
 
     /**
@@ -159,7 +185,7 @@ public class DataService {
                 eventTypes.add(p.eventType());
                 for (Series s : summaries) {
                     if (mergesHistogram(s)) {
-                        keys.add(new SeriesTs(s.id(), SummaryCalculator.bucket(p.ts(), s.window())));
+                        keys.add(new SeriesTs(index.histogramSeries(s), SummaryCalculator.bucket(p.ts(), s.window())));
                     }
                 }
             }
@@ -182,10 +208,12 @@ public class DataService {
     }
 
     private Uni<Void> summarise(SqlClient tx, List<Point> immutable, Map<SeriesTs, Point> documents,
-                                Map<SeriesTs, Map<String, Long>> stored, SeriesIndex index) {
+                                Map<SeriesTs, Map<String, Long>> stored, SeriesIndex index, boolean resent) {
         SummaryCalculator calculator = new SummaryCalculator();
-        Set<Long> statistics = new HashSet<>();
-        List<PointStatistics> perPoint = new ArrayList<>();
+        // Rows of the points themselves (and their window-0 statistics), new unless resent, and summary buckets.
+        List<JsonRow> json = new ArrayList<>();
+        List<JsonRow> buckets = new ArrayList<>();
+        documents.forEach((at, p) -> json.add(new JsonRow(at.seriesId(), p.eventType(), p.ts(), p.value().json(), null)));
         for (Point p : immutable) {
             calculator.add(p, index.summaries(p.eventType()), null);
         }
@@ -198,38 +226,37 @@ public class DataService {
             for (Series s : summaries) {
                 if (!mergesHistogram(s)) {
                     // Window 0 is the point alone: its statistics replace, nothing to merge or subtract.
-                    perPoint.add(new PointStatistics(s.id(), p.eventType(), p.ts(), HistogramStatistics.json(p.value().histogram())));
+                    json.add(new JsonRow(s.id(), p.eventType(), p.ts(), null, HistogramStatistics.json(p.value().histogram())));
                 } else {
                     merged.add(s);
-                    if (s.summaryType() == SummaryType.STATISTICS) {
-                        statistics.add(s.id());
-                    }
                 }
             }
             calculator.add(p, merged, stored.get(at));
         });
         List<SummaryDelta> sums = new ArrayList<>();
-        List<ValueRepository.HistogramBucket> histograms = new ArrayList<>();
+        // A window's merged histogram, by the (series, bucket) that keeps it: aggregation and statistics share it.
+        Map<SeriesTs, Map<String, Long>> merged = new HashMap<>();
         for (SummaryDelta d : calculator.deltas()) {
             if (d.histogram() == null) {
                 sums.add(d);
-            } else {
-                // Bucket-wise sum with the stored bucket (read under the series lock); buckets summing to 0 go.
-                Map<String, Long> bucket = new HashMap<>(stored.getOrDefault(new SeriesTs(d.seriesId(), d.ts()), Map.of()));
-                d.histogram().forEach((k, v) -> bucket.merge(k, v, Long::sum));
-                bucket.values().removeIf(v -> v == 0);
-                histograms.add(new ValueRepository.HistogramBucket(d.seriesId(), d.eventType(), d.ts(),
-                        ValueRepository.histogramJson(bucket),
-                        statistics.contains(d.seriesId()) ? HistogramStatistics.json(bucket) : null));
+                continue;
             }
+            Series s = index.byId(d.seriesId());
+            SeriesTs holder = new SeriesTs(index.histogramSeries(s), d.ts());
+            Map<String, Long> bucket = merged.computeIfAbsent(holder, at -> {
+                // Bucket-wise sum with the stored bucket (read under the series lock); buckets summing to 0 go.
+                Map<String, Long> sum = new HashMap<>(stored.getOrDefault(at, Map.of()));
+                d.histogram().forEach((k, v) -> sum.merge(k, v, Long::sum));
+                sum.values().removeIf(v -> v == 0);
+                return sum;
+            });
+            buckets.add(new JsonRow(s.id(), d.eventType(), d.ts(),
+                    holder.seriesId() == s.id() ? ValueRepository.histogramJson(bucket) : null,
+                    s.summaryType() == SummaryType.STATISTICS ? HistogramStatistics.json(bucket) : null));
         }
-        return values.upsertPointStatistics(tx, perPoint)
-                .chain(() -> values.addToSummaries(tx, sums))
-                .chain(() -> values.upsertHistogramBuckets(tx, histograms));
-    }
-
-    /** The statistics of one histogram point (window 0). */
-    public record PointStatistics(long seriesId, String eventType, long ts, String statistics) {
+        Uni<Void> pointRows = resent ? values.upsertJson(tx, json)
+                : values.insertJson(tx, json).onFailure(ValueRepository::isUniqueViolation).transform(e -> new Resent());
+        return Uni.combine().all().unis(pointRows, values.upsertJson(tx, buckets), values.addToSummaries(tx, sums)).discardItems();
     }
 
     private static Set<Long> touched(Set<String> eventTypes, SeriesIndex index) {
@@ -239,29 +266,5 @@ public class DataService {
             index.summaries(eventType).forEach(s -> ids.add(s.id()));
         }
         return ids;
-    }
-
-    /** A metadata's series by event type. */
-    static final class SeriesIndex {
-        private final Map<String, Series> base = new HashMap<>();
-        private final Map<String, List<Series>> summaries = new HashMap<>();
-
-        SeriesIndex(List<Series> series) {
-            for (Series s : series) {
-                if (s.summaryType() == SummaryType.BASE) {
-                    base.put(s.eventType(), s);
-                } else {
-                    summaries.computeIfAbsent(s.eventType(), k -> new ArrayList<>()).add(s);
-                }
-            }
-        }
-
-        Series base(String eventType) {
-            return base.get(eventType);
-        }
-
-        List<Series> summaries(String eventType) {
-            return summaries.getOrDefault(eventType, List.of());
-        }
     }
 }
