@@ -22,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.observatory.testsupport.LocalIssuer;
 import org.observatory.testsupport.LocalPostgres;
@@ -40,12 +37,15 @@ public final class PerfArchiveBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ARCHIVE = "/esmond/perfsonar/archive";
+    /** Measured runs of the write path: the machine is shared, the median of three is steadier than one. */
+    private static final int RUNS = 3;
     /** 2025-01-01T00:00:00Z: a year of throughput ends at 2026-01-01. */
     private static final long START = 1_735_689_600L;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private int port;
     private String token;
 
     public static void main(String[] args) throws Exception {
@@ -74,6 +74,7 @@ public final class PerfArchiveBench {
                     "HTTP_PORT", String.valueOf(port), "HTTP_HOST", "127.0.0.1", "OIDC_ISSUER", issuer.url()));
             Process service = builder.start();
             try {
+                this.port = port;
                 base = "http://127.0.0.1:" + port;
                 awaitReady(service);
                 token = createKey(issuer.token("bench-admin", List.of("measurements:admin")));
@@ -125,51 +126,72 @@ public final class PerfArchiveBench {
             }
             best = Math.min(best, seconds);
         }
-        try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
-            db.createStatement().execute("TRUNCATE ps_value");
-            db.createStatement().execute("UPDATE ps_series SET time_updated = NULL");
-            db.createStatement().execute("VACUUM ANALYZE");
-            statementStats(db, true);
-        }
-
         ProcessHandle postmaster;
         try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
             postmaster = ProcessHandle.of(count(db, "SELECT pg_backend_pid()")).orElseThrow().parent().orElseThrow();
         }
+        System.out.printf("%nWrite path (%d concurrent clients; %d runs, each from an empty table: the API load, then COPY"
+                + " of exactly the rows it stored)%n", clients, RUNS);
+        double[] ratios = new double[RUNS];
+        double[] apiTimes = new double[RUNS];
+        double[] copyTimes = new double[RUNS];
+        long rows = 0;
         profiler(service, "start,event=itimer,interval=2ms");
-        double serviceCpu0 = cpuSeconds(service);
-        double databaseCpu0 = cpuSeconds(postmaster);
-        AtomicLong failures = new AtomicLong();
-        double apiSeconds = load(requests, clients, failures);
-        double serviceCpu = cpuSeconds(service) - serviceCpu0;
-        double databaseCpu = cpuSeconds(postmaster) - databaseCpu0;
-        profiler(service, "stop,collapsed,file=" + System.getenv("PROFILER_OUT"));
+        for (int run = 0; run < RUNS; run++) {
+            try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
+                db.createStatement().execute("TRUNCATE ps_value");
+                db.createStatement().execute("UPDATE ps_series SET time_updated = NULL");
+                db.createStatement().execute("VACUUM ANALYZE");
+                statementStats(db, true);
+            }
+            double serviceCpu0 = cpuSeconds(service);
+            double databaseCpu0 = cpuSeconds(postmaster);
+            double clientCpu0 = ownCpuSeconds();
+            long[] machine0 = machineTicks();
+            AtomicLong failures = new AtomicLong();
+            double apiSeconds = load(requests, clients, failures);
+            double serviceCpu = cpuSeconds(service) - serviceCpu0;
+            double databaseCpu = cpuSeconds(postmaster) - databaseCpu0;
+            double clientCpu = ownCpuSeconds() - clientCpu0;
+            long[] machine1 = machineTicks();
+            if (run == RUNS - 1) {
+                profiler(service, "stop,collapsed,file=" + System.getenv("PROFILER_OUT"));
+            }
 
-        try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
-            statementStats(db, false);
-            long rows = count(db, "SELECT count(*) FROM ps_value");
-            long summaryRows = count(db, "SELECT count(*) FROM ps_value v JOIN ps_series s ON s.id = v.series_id "
-                    + "WHERE s.summary_type <> 'base'");
-            CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
-            ByteArrayOutputStream dump = new ByteArrayOutputStream();
-            copy.copyOut("COPY (SELECT * FROM ps_value) TO STDOUT (FORMAT binary)", dump);
-            // The stored rows, fresh and the same: truncate, then load them back with COPY.
-            db.createStatement().execute("TRUNCATE ps_value");
-            db.createStatement().execute("CHECKPOINT");
-            long c0 = System.nanoTime();
-            long copied = copy.copyIn("COPY ps_value FROM STDIN (FORMAT binary)", new ByteArrayInputStream(dump.toByteArray()));
-            double copySeconds = (System.nanoTime() - c0) / 1e9;
-            db.createStatement().execute("VACUUM ANALYZE ps_value");
-
-            System.out.printf("%nWrite path (%d concurrent clients, failures: %d)%n", clients, failures.get());
-            System.out.printf("  rows stored: %d (%d raw points + %d summary rows)%n", rows, rows - summaryRows, summaryRows);
-            System.out.printf("  HTTP API : %8.2f s  %10.0f rows/s  (%.0f raw points/s, summaries computed on ingest)%n",
-                    apiSeconds, rows / apiSeconds, points[0] / apiSeconds);
-            System.out.printf("  CPU during the API load: service %.1f s, PostgreSQL backends %.1f s%n", serviceCpu, databaseCpu);
-            System.out.printf("  COPY     : %8.2f s  %10.0f rows/s  (%d rows, binary COPY of the same rows)%n",
-                    copySeconds, copied / copySeconds, copied);
-            System.out.printf("  ratio API/COPY: %.2f%n", (rows / apiSeconds) / (copied / copySeconds));
+            try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
+                if (run == RUNS - 1) {
+                    statementStats(db, false);
+                }
+                rows = count(db, "SELECT count(*) FROM ps_value");
+                long summaryRows = count(db, "SELECT count(*) FROM ps_value v JOIN ps_series s ON s.id = v.series_id "
+                        + "WHERE s.summary_type <> 'base'");
+                CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+                ByteArrayOutputStream dump = new ByteArrayOutputStream();
+                copy.copyOut("COPY (SELECT * FROM ps_value) TO STDOUT (FORMAT binary)", dump);
+                // The stored rows, fresh and the same: truncate, then load them back with COPY.
+                db.createStatement().execute("TRUNCATE ps_value");
+                db.createStatement().execute("CHECKPOINT");
+                long c0 = System.nanoTime();
+                long copied = copy.copyIn("COPY ps_value FROM STDIN (FORMAT binary)", new ByteArrayInputStream(dump.toByteArray()));
+                double copySeconds = (System.nanoTime() - c0) / 1e9;
+                db.createStatement().execute("VACUUM ANALYZE ps_value");
+                if (run == 0) {
+                    System.out.printf("  rows stored by the API in each run: %d (%d raw points + %d summary rows), copied: %d%n",
+                            rows, rows - summaryRows, summaryRows, copied);
+                }
+                apiTimes[run] = apiSeconds;
+                copyTimes[run] = copySeconds;
+                ratios[run] = copySeconds / apiSeconds;
+                System.out.printf("  run %d: API %5.2f s %7.0f rows/s | COPY %5.2f s %7.0f rows/s | ratio %.2f | CPU: service %.1f s,"
+                                + " PostgreSQL %.1f s, client %.1f s, machine %.0f %% busy | failures %d%n", run + 1, apiSeconds,
+                        rows / apiSeconds, copySeconds, copied / copySeconds, ratios[run], serviceCpu, databaseCpu, clientCpu,
+                        100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]), failures.get());
+            }
         }
+        System.out.printf("  median: HTTP API %.2f s (%.0f rows/s, %.0f raw points/s, summaries computed on ingest),"
+                        + " COPY %.2f s (%.0f rows/s)%n", median(apiTimes), rows / median(apiTimes), points[0] / median(apiTimes),
+                median(copyTimes), rows / median(copyTimes));
+        System.out.printf("  ratio API/COPY (median of the runs): %.2f%n", median(ratios));
 
         String day = latencyKeys.get(0);
         long dayStart = latencyStart;
@@ -185,31 +207,48 @@ public final class PerfArchiveBench {
                 readAll(ARCHIVE + "/" + year + "/throughput/averages/86400", START, START + 365L * 86400 - 1));
     }
 
-    /** PUTs the requests from {@code clients} threads; answers the seconds it took. */
+    /** PUTs the requests from {@code clients} threads, each on its own kept-alive connection; answers the seconds. */
     private double load(List<Request> requests, int clients, AtomicLong failures) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
         long t0 = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (Request r : requests) {
-            futures.add(pool.submit(() -> {
-                try {
-                    put(r);
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                    System.err.println("PUT failed: " + e.getMessage());
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                KeepAliveClient client = new KeepAliveClient("127.0.0.1", port);
+                for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                    Request r = requests.get(i);
+                    try {
+                        KeepAliveClient.Response response = client.send(r.http());
+                        if (response.status() != 201) {
+                            throw new IllegalStateException("PUT " + r.key() + ": " + response.status() + " " + response.body());
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                        System.err.println("PUT failed: " + e.getMessage());
+                        try {
+                            client.close();
+                        } catch (IOException ignored) {
+                            // a new connection is opened for the next request
+                        }
+                    }
                 }
-            }));
+                try {
+                    client.close();
+                } catch (IOException ignored) {
+                    // done
+                }
+            }, "bench-client-" + c);
+            threads.add(thread);
+            thread.start();
         }
-        for (Future<?> f : futures) {
-            f.get();
+        for (Thread thread : threads) {
+            thread.join();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        return seconds;
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** The generated mix as bulk PUTs (shuffled); {@code points[0]} receives the number of raw points. */
-    private static List<Request> mix(List<String> latencyKeys, List<String> throughputKeys, long latencyStart,
+    private List<Request> mix(List<String> latencyKeys, List<String> throughputKeys, long latencyStart,
                                      int latencyDays, Random random, long[] points) throws IOException {
         List<Request> requests = new ArrayList<>();
         for (String key : latencyKeys) {
@@ -220,7 +259,7 @@ public final class PerfArchiveBench {
                     data.add(Map.of("ts", ts, "val", latencyResult(random)));
                     points[0] += 8;
                 }
-                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+                requests.add(request(key, data));
             }
         }
         for (String key : throughputKeys) {
@@ -229,19 +268,26 @@ public final class PerfArchiveBench {
                 data.add(Map.of("ts", START + run * 14_400L + 123, "val", throughputResult(random)));
                 points[0] += 5;
                 if (data.size() == 42) {
-                    requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+                    requests.add(request(key, data));
                     data = new ArrayList<>();
                 }
             }
             if (!data.isEmpty()) {
-                requests.add(new Request(key, JSON.writeValueAsBytes(Map.of("data", data))));
+                requests.add(request(key, data));
             }
         }
         java.util.Collections.shuffle(requests, random);
         return requests;
     }
 
-    private record Request(String key, byte[] body) {
+    /** A bulk PUT: its JSON body and the whole HTTP request, prepared before the clock starts. */
+    private record Request(String key, byte[] body, byte[] http) {
+    }
+
+    private Request request(String key, Object data) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("data", data));
+        return new Request(key, body, KeepAliveClient.request("PUT", ARCHIVE + "/" + key + "/", "127.0.0.1:" + port,
+                "Token " + token, body));
     }
 
     private interface Read {
@@ -283,15 +329,6 @@ public final class PerfArchiveBench {
                 return total;
             }
             from = rows.get(rows.size() - 1).get("ts").asLong() + 1;
-        }
-    }
-
-    private void put(Request r) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + ARCHIVE + "/" + r.key + "/"))
-                .header("Authorization", "Token " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(r.body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("PUT " + r.key + ": " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -476,6 +513,32 @@ public final class PerfArchiveBench {
                 System.out.printf("  %6d calls %8d rows  exec %6.2f s  plan %5.2f s  %s%n", rs.getLong(1), rs.getLong(2),
                         rs.getDouble(3), rs.getDouble(4), rs.getString(5));
             }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** CPU time of this process alone (its children include the service). */
+    private static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1000.0;
+    }
+
+    /** Busy and total CPU ticks of the machine, from /proc/stat (zeros where there is none). */
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            return new long[]{total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[]{0, 0};
         }
     }
 
