@@ -1,11 +1,13 @@
 package org.observatory.perfarchive.data;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,8 +132,7 @@ final class BulkStreamParser {
                     }
                     continue;
                 }
-                // Other types are small: their own subtree and the same validation as the tree path.
-                value = type == DataType.HISTOGRAM ? histogram(p) : ValueParser.value(type, JSON.readTree(p), "val");
+                value = value(type, p);
                 if (value == null) {
                     return false;
                 }
@@ -147,6 +148,87 @@ final class BulkStreamParser {
         }
         values.add(new Pending(eventType, type, value));
         return true;
+    }
+
+    /**
+     * A value of a known type, read from the stream for the common shapes (integers, numbers, subintervals,
+     * strings); anything else is read as its own small subtree and checked as the tree path does.
+     */
+    private static PointValue value(DataType type, JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (type) {
+            case HISTOGRAM:
+                return histogram(p);
+            case INTEGER:
+                if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    return PointValue.ofInteger(p.getLongValue());
+                }
+                break;
+            case FLOAT:
+                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    return PointValue.ofReal(p.getDoubleValue());
+                }
+                break;
+            case SUBINTERVAL:
+                if (t == JsonToken.START_ARRAY) {
+                    return subintervals(p);
+                }
+                break;
+            case JSON:
+                if (t == JsonToken.VALUE_STRING) {
+                    StringWriter text = new StringWriter(p.getTextLength() + 8);
+                    try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+                        g.writeString(p.getText());
+                    }
+                    return PointValue.ofJson(text.toString());
+                }
+                break;
+            default:
+                break;
+        }
+        return ValueParser.value(type, JSON.readTree(p), "val");
+    }
+
+    /**
+     * A list of {start, duration, val} with numeric start and duration, copied as the tree would write it (same
+     * fields in the same order, same number forms); null for any other shape, which the tree path then decides.
+     */
+    private static PointValue subintervals(JsonParser p) throws IOException {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+            g.writeStartArray();
+            int items = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                g.writeStartObject();
+                Set<String> names = new HashSet<>(4);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken t = p.nextToken();
+                    if (!names.add(name)) {
+                        return null;
+                    }
+                    boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+                    if ((name.equals("start") || name.equals("duration")) && !number || name.equals("val") && t == JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                    g.writeFieldName(name);
+                    g.copyCurrentStructure(p);
+                }
+                if (!names.contains("start") || !names.contains("duration") || !names.contains("val")) {
+                    return null;
+                }
+                g.writeEndObject();
+                items++;
+            }
+            if (items == 0) {
+                return null;
+            }
+            g.writeEndArray();
+        }
+        return PointValue.ofJson(text.toString());
     }
 
     /** As {@link ValueParser}'s histogram: buckets with a count > 0, and the normalised text of all of them. */

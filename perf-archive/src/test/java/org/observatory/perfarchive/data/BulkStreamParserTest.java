@@ -40,6 +40,25 @@ class BulkStreamParserTest {
     }
 
     @Test
+    void readsScalarsSubintervalsAndStringsAsTheTreeWritesThem() {
+        String body = """
+                {"data": [{"ts": 1400000000, "val": [
+                    {"event-type": "packet-count-sent", "val": 9223372036854775807},
+                    {"event-type": "ntp-offset", "val": 3},
+                    {"event-type": "ntp-delay", "val": 1e3},
+                    {"event-type": "throughput-subintervals", "val": [
+                        {"start": 0, "duration": 1.0, "val": 8123456789, "omitted": false},
+                        {"duration": 2.50, "val": {"nested": [1, 2.0]}, "start": 1e0}]},
+                    {"event-type": "pscheduler-run-href", "val": "https://ps.example.net/runs/1?a=\\"b\\"&c=\\u00e9\\n"}
+                ]}]}""";
+        List<Point> fast = stream(body);
+        assertNotNull(fast);
+        assertEquals(tree(body), fast);
+        assertEquals("[{\"start\":0,\"duration\":1.0,\"val\":8123456789,\"omitted\":false},"
+                + "{\"duration\":2.5,\"val\":{\"nested\":[1,2.0]},\"start\":1.0}]", fast.get(3).value().json());
+    }
+
+    @Test
     void acceptsFieldsInAnyOrder() {
         // Clients serialise maps in any order: val before ts, val before event-type.
         String body = """
@@ -65,5 +84,13 @@ class BulkStreamParserTest {
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"no-such-type\",\"val\":1}]}]}"));
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[]}] "));
         assertNull(stream("[]"));
+        // Subintervals with text numbers, a repeated field or a missing one; an empty list.
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"throughput-subintervals\","
+                + "\"val\":[{\"start\":\"0\",\"duration\":1,\"val\":1}]}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"throughput-subintervals\","
+                + "\"val\":[{\"start\":0,\"start\":1,\"duration\":1,\"val\":1}]}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"throughput-subintervals\","
+                + "\"val\":[{\"start\":0,\"val\":1}]}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"throughput-subintervals\",\"val\":[]}]}]}"));
     }
 }

@@ -105,7 +105,7 @@ public final class PerfArchiveBench {
         System.out.printf("Generated %d metadata, %d bulk PUTs, %d raw points, %.1f MB of JSON%n",
                 latencyMetadata + throughputMetadata, requests.size(), points[0], bytes / 1e6);
 
-        // Warm up with mixes of the same size for other metadata: at least four rounds (on 2 cores the JIT's queue
+        // Warm up with mixes of the same size for other metadata: at least five rounds (on 2 cores the JIT's queue
         // takes that long to drain; a service in production runs warm and compiling is not ingest), then until a
         // round is no faster than the best before, then start clean.
         double best = Double.MAX_VALUE;
@@ -121,7 +121,7 @@ public final class PerfArchiveBench {
             List<Request> warmup = mix(warmLatency, warmThroughput, latencyStart, latencyDays, random, new long[1]);
             double seconds = load(warmup, clients, new AtomicLong());
             System.out.printf("  warm-up round %d: %.2f s%n", round, seconds);
-            if (round >= 4 && seconds > best * 0.97) {
+            if (round >= 5 && seconds > best * 0.97) {
                 break;
             }
             best = Math.min(best, seconds);
