@@ -107,12 +107,18 @@ public final class HistogramStatistics {
             return null;
         }
         // Sort positions by key, then fold equal keys ("1" and "1.0") into one bucket, as a sorted map would.
-        Integer[] order = new Integer[k];
+        // Points usually arrive with their buckets in order already: then there is nothing to sort.
+        int[] order = new int[k];
+        boolean sorted = true;
         for (int i = 0; i < k; i++) {
             order[i] = i;
+            sorted &= i == 0 || Double.compare(rawKeys[i - 1], rawKeys[i]) <= 0;
         }
-        final double[] sortKeys = rawKeys;
-        Arrays.sort(order, (a, b) -> Double.compare(sortKeys[a], sortKeys[b]));
+        if (!sorted) {
+            final double[] sortKeys = rawKeys;
+            order = java.util.stream.IntStream.range(0, k).boxed()
+                    .sorted((a, b) -> Double.compare(sortKeys[a], sortKeys[b])).mapToInt(Integer::intValue).toArray();
+        }
         double[] keys = new double[k];
         long[] counts = new long[k];
         int n = 0;

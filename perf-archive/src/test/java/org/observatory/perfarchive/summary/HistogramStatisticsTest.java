@@ -55,4 +55,25 @@ class HistogramStatisticsTest {
         assertTrue(HistogramStatistics.of(Map.of()).isEmpty());
         assertTrue(HistogramStatistics.of(Map.of("3", 0L)).isEmpty());
     }
+
+    @Test
+    void givesTheSameStatisticsWhateverTheOrderOfTheBuckets() {
+        java.util.LinkedHashMap<String, Long> ascending = new java.util.LinkedHashMap<>();
+        ascending.put("1", 2L);
+        ascending.put("1.0", 1L);
+        ascending.put("2.5", 3L);
+        ascending.put("10", 1L);
+        java.util.LinkedHashMap<String, Long> descending = new java.util.LinkedHashMap<>();
+        descending.put("10", 1L);
+        descending.put("2.5", 3L);
+        descending.put("1.0", 1L);
+        descending.put("1", 2L);
+        Map<String, Object> stats = HistogramStatistics.of(ascending);
+        assertEquals(stats, HistogramStatistics.of(descending));
+        assertEquals(HistogramStatistics.json(ascending), HistogramStatistics.json(descending));
+        // "1" and "1.0" are one bucket of 3 samples, as many as 2.5 has: both are modes.
+        assertEquals(List.of(1.0, 2.5), stats.get("mode"));
+        assertEquals(1.0, stats.get("minimum"));
+        assertEquals(10.0, stats.get("maximum"));
+    }
 }

@@ -37,8 +37,8 @@ public final class PerfArchiveBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ARCHIVE = "/esmond/perfsonar/archive";
-    /** Measured runs of the write path: the machine is shared, the median of three is steadier than one. */
-    private static final int RUNS = 3;
+    /** Measured runs of the write path: the machine is shared, the median of five is steadier than one. */
+    private static final int RUNS = 5;
     /** 2025-01-01T00:00:00Z: a year of throughput ends at 2026-01-01. */
     private static final long START = 1_735_689_600L;
 
