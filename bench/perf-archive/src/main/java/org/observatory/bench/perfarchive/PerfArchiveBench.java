@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.observatory.testsupport.LocalIssuer;
 import org.observatory.testsupport.LocalPostgres;
@@ -209,7 +210,7 @@ public final class PerfArchiveBench {
 
     /** PUTs the requests from {@code clients} threads, each on its own kept-alive connection; answers the seconds. */
     private double load(List<Request> requests, int clients, AtomicLong failures) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
