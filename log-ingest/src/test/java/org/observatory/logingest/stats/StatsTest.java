@@ -167,6 +167,17 @@ class StatsTest {
     }
 
     @Test
+    void aRangeWhoseFromIsNotBeforeItsToIsA400Problem() {
+        for (String plugin : new String[] {"bytes-per-network", "top-stations"}) {
+            given().accept("application/json").queryParam("from", "2026-03-17").queryParam("to", "2026-03-16")
+                    .when().get("/stats/" + plugin).then().statusCode(400)
+                    .contentType(startsWith("application/problem+json")).body("status", equalTo(400));
+            given().accept("text/csv").queryParam("from", "2026-03-16T00:00:00Z").queryParam("to", "2026-03-16T00:00:00Z")
+                    .when().get("/stats/" + plugin).then().statusCode(400);
+        }
+    }
+
+    @Test
     void onlyAdminsFlush() {
         given().when().post("/stats/flush").then().statusCode(401);
         asWriter().when().post("/stats/flush").then().statusCode(403);
