@@ -202,7 +202,7 @@ class StatsBoundedMemoryIT {
 
         void sigtermAndExpectExit() throws Exception {
             process.destroy();
-            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+            boolean exited = process.waitFor(120, TimeUnit.SECONDS);
             assertTrue(exited, () -> "the service ignored SIGTERM: " + tail());
             assertFalse(tail().contains("OutOfMemoryError"), this::tail);
         }

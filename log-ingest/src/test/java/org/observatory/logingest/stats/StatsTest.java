@@ -149,7 +149,7 @@ class StatsTest {
         Instant next = DAY.plus(1, ChronoUnit.DAYS);
         String before = csv("top-stations", DAY, next) + csv("distinct-clients", DAY, next)
                 + csv("bytes-per-network", DAY, next) + csv("protocols", DAY, next);
-        // A restart reloads the memory from the stored results.
+        // A restart keeps the stored results.
         engine.restart().await().indefinitely();
         assertEquals(before, csv("top-stations", DAY, next) + csv("distinct-clients", DAY, next)
                 + csv("bytes-per-network", DAY, next) + csv("protocols", DAY, next));
