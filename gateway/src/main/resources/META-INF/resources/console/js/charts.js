@@ -18,7 +18,8 @@ function niceTicks(min, max, count = 5) {
   const mag = 10 ** Math.floor(Math.log10(step0));
   const step = [1, 2, 2.5, 5, 10].map(m => m * mag).find(s => s >= step0) || step0;
   const ticks = [];
-  for (let v = Math.floor(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(+v.toPrecision(12));
+  const first = Math.floor(min / step), last = Math.ceil(max / step);
+  for (let i = first; i <= last; i++) ticks.push(+(i * step).toPrecision(12));
   return ticks;
 }
 
@@ -54,7 +55,7 @@ export function timeChart(title, series, { yFormat = fmtNumber, yLabel = '', id,
   const yaxis = h('g', { className: 'axis' }, yt.map(t => h('text', { x: M.left - 6, y: sy(t) + 4, 'text-anchor': 'end' }, yFormat(t))),
     yLabel ? h('text', { x: 12, y: M.top + 8 }, yLabel) : null);
   const xaxis = h('g', { className: 'axis' }, h('line', { x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom }),
-    timeTicks(x0, x1).map(t => h('text', { x: sx(t), y: H - M.bottom + 16, 'text-anchor': 'middle' }, (xFormat || (v => dateLabel(v, x1 - x0)))(t))));
+    timeTicks(x0, x1).map((t, i, all) => h('text', { x: sx(t), y: H - M.bottom + 16, 'text-anchor': i === 0 ? 'start' : i === all.length - 1 ? 'end' : 'middle' }, (xFormat || (v => dateLabel(v, x1 - x0)))(t))));
   svg.append(grid, yaxis, xaxis);
   const barWidth = Math.max(2, Math.min(24, (W - M.left - M.right) / Math.max(1, new Set(all.map(p => p.x)).size) * 0.7 / series.length));
   series.forEach((s, i) => {

@@ -24,7 +24,14 @@ const px = ([lon, lat]) => `${((lon + 180) / 360 * W).toFixed(1)},${((90 - lat) 
 
 function pathOf(geometry) {
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polys.map(rings => rings.map(ring => `M${ring.map(px).join('L')}Z`).join('')).join('');
+  return polys.map(rings => rings.map(ring => `M${unwrap(ring).map(px).join('L')}Z`).join('')).join('');
+}
+
+// A ring that crosses the antimeridian (Russia's far east, Fiji) continues past the right edge, where the
+// picture clips it, instead of drawing a line across the whole map.
+function unwrap(ring) {
+  const crosses = ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
 }
 
 const CLASSES = ['var(--map-1)', 'var(--map-2)', 'var(--map-3)', 'var(--map-4)'];
