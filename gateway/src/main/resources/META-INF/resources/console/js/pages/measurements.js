@@ -78,7 +78,8 @@ export async function measurementDetail(main, ctx) {
     const fromDay = p.get('from') || new Date((Date.parse(`${toDay}T00:00:00Z`) / 1000 - 30 * 86400) * 1000).toISOString().slice(0, 10);
     const start = Math.floor(Date.parse(`${fromDay}T00:00:00Z`) / 1000);
     const end = Math.floor(Date.parse(`${toDay}T00:00:00Z`) / 1000) + 86399;
-    const plotted = m['event-types'].filter(e => PLOTS[e['event-type']]);
+    const order = Object.keys(PLOTS);
+    const plotted = m['event-types'].filter(e => PLOTS[e['event-type']]).sort((a, b) => order.indexOf(a['event-type']) - order.indexOf(b['event-type']));
     const charts = h('div', {});
     const content = h('div', {},
       h('dl', { className: 'fields' },
