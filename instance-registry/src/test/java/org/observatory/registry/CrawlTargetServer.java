@@ -17,7 +17,11 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
             {"python_version": "3.12.4", "indico_version": "3.3.4", "operating_system": "Linux", \
             "postgres_version": "15.8", "language": "en_GB", "debug": false}""";
 
-    static final String NODEINFO = "{\"software\": {\"name\": \"indico\", \"version\": \"3.3.4\"}}";
+    /** The shape of Indico's {@code /category/0/statistics.json} (the root category has {@code users}). */
+    static final String STATISTICS = """
+            {"events": {"2024": 120, "2025": 96}, "contributions": {"2024": 870, "2025": 702}, "files": 4312, \
+            "updated": "2026-11-30T03:00:00.000000+00:00", "total_events": 216, "total_contributions": 1572, \
+            "min_year": 2024, "max_year": 2026, "users": 350}""";
 
     /** Requests of the "counted" behaviour in flight now, and the most seen at once (event-loop confined). */
     private int inFlight;
@@ -35,7 +39,7 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
             HttpServerResponse response = request.response();
             String self = "http://127.0.0.1:" + server.actualPort();
             switch (behaviour) {
-                case "good" -> json(response, 200, path.endsWith("/nodeinfo") ? NODEINFO : SYSTEM_INFO);
+                case "good" -> json(response, 200, path.endsWith("/statistics.json") ? STATISTICS : SYSTEM_INFO);
                 case "other" -> json(response, 200, "{\"indico_version\": \"3.2.9\", \"rooms\": [1, 2]}");
                 case "html-error" -> response.setStatusCode(500).putHeader("Content-Type", "text/html")
                         .end("<html><body>Internal Server Error</body></html>");

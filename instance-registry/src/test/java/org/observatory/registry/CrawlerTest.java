@@ -57,7 +57,7 @@ class CrawlerTest {
                 .body("crawl.consecutiveFailures", equalTo(0))
                 .body("fields.find { it.name == 'indico_version' }.value", equalTo("3.3.4"))
                 // merged from the second configured endpoint
-                .body("fields.find { it.name == 'software' }.value.name", equalTo("indico"))
+                .body("fields.find { it.name == 'total_events' }.value", equalTo(216))
                 .body("fields.find { it.name == 'postgres_version' }.label", equalTo("PostgreSQL version"))
                 .body("fields.find { it.name == 'python_version' }.label", equalTo("Python version"))
                 // debug is hidden by configuration

@@ -3,9 +3,6 @@ package org.observatory.registry.crawler;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +33,7 @@ public class CrawlService {
 
     private final CrawlStore store;
     private final JobLock jobLock;
-    private final HttpClient client;
+    private final CrawlerClients clients;
     private final InstanceCrawler crawler;
     private final RegistryConfig.Crawler config;
 
@@ -44,17 +41,10 @@ public class CrawlService {
         this.store = store;
         this.jobLock = new JobLock(pool);
         this.config = registry.crawler();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setKeepAlive(true)
-                        .setDecompressionSupported(false)
-                        .setMaxInitialLineLength(4096)
-                        .setMaxHeaderSize(16384)
-                        .setVerifyHost(true),
-                new PoolOptions().setHttp1MaxSize(Math.max(2, config.concurrency())));
+        this.clients = CrawlerClients.create(vertx, config.connectTimeout(), config.concurrency());
         TargetGuard guard = new TargetGuard(config.allowedNetworks().orElse(List.of()).stream()
                 .filter(cidr -> !cidr.isBlank()).map(Network::parse).toList());
-        JsonFetcher fetcher = new JsonFetcher(client, guard, config.requestTimeout(), config.maxResponseBytes(),
+        JsonFetcher fetcher = new JsonFetcher(clients, guard, config.requestTimeout(), config.maxResponseBytes(),
                 config.maxRedirects(), config.userAgent());
         this.crawler = new InstanceCrawler(fetcher, endpoints(config), geo);
     }
@@ -116,6 +106,6 @@ public class CrawlService {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.close();
     }
 }
