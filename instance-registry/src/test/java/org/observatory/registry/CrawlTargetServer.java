@@ -72,6 +72,7 @@ public class CrawlTargetServer implements QuarkusTestResourceLifecycleManager {
                 case "redirect-relative" -> redirect(response, "/good/system-info");
                 case "redirect-metadata" -> redirect(response, "http://169.254.169.254/latest/meta-data/");
                 case "redirect-loopback" -> redirect(response, "http://127.0.0.2:" + server.actualPort() + "/good/system-info");
+                case "redirect-ipv6-loopback" -> redirect(response, "http://[::1]:" + server.actualPort() + "/good/system-info");
                 case "redirect-loop" -> redirect(response, self + path);
                 case "redirect-ftp" -> redirect(response, "ftp://127.0.0.1/system-info");
                 case "auth-echo" -> json(response, 200, "{\"saw_authorization\": "

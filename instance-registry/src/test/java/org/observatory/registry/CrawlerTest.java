@@ -154,6 +154,10 @@ class CrawlerTest {
         long loopback = register(pool, targetUrl("redirect-loopback"));
         crawlOne(loopback).body("status", equalTo("failed")).body("reason", equalTo("refused_address"));
         detail(loopback).body("fields", hasSize(0));
+        long ipv6 = register(pool, targetUrl("redirect-ipv6-loopback"));
+        crawlOne(ipv6).body("status", equalTo("failed")).body("reason", equalTo("refused_address"))
+                .body("error", containsString("0:0:0:0:0:0:0:1"));
+        detail(ipv6).body("fields", hasSize(0));
     }
 
     @Test

@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.observatory.registry.RegistryTestSupport.adminToken;
 import static org.observatory.registry.RegistryTestSupport.register;
+import static org.observatory.registry.RegistryTestSupport.sql;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +83,42 @@ class KeptAliveCrawlTest {
             assertEquals(CRAWLS, fleet.requests("/moved/indico/system-info"), "every redirect hop reached the server");
             assertEquals(1, fleet.connectionsOpened(), "one kept-alive connection served every crawl");
             assertEquals(0, fleet.connectionsClosed(), "the crawler closed no connection");
+        }
+    }
+
+    @Test
+    void crawlsAFleetOnOneServerTwiceAndMergesTheNewestFiguresOfEveryInstance() throws Exception {
+        // Keep the runs to this fleet (others have made-up host names the tests must not resolve).
+        sql(pool, "UPDATE instance SET enabled = false WHERE url NOT LIKE 'https://st-%'");
+        try (KeepAliveServer fleet = KeepAliveServer.start(vertx)) {
+            Map<String, Long> ids = new LinkedHashMap<>();
+            for (String instance : List.of("plain", "moved", "forbidden", "broken", "html", "chunked", "chunked-broken")) {
+                ids.put(instance, register(pool, fleet.url("/" + instance)));
+            }
+            // Registered with the trailing slash Indico's base URL may carry: crawled at /indico/system-info.
+            ids.put("indico", register(pool, fleet.url("/indico/")));
+            for (int run = 1; run <= 2; run++) {
+                given().auth().oauth2(adminToken()).when().post("/registry/admin/crawl").then().statusCode(200)
+                        .body("crawled", equalTo(8))
+                        .body("succeeded", equalTo(4))
+                        .body("failures.http_status", equalTo(3))
+                        .body("failures.not_json", equalTo(1));
+                for (long id : ids.values()) {
+                    detail(id).body("fields.find { it.name == 'users' }.value", equalTo(run));
+                }
+            }
+            for (String instance : ids.keySet()) {
+                assertEquals(2, fleet.requests("/" + instance + "/system-info"), instance);
+                assertEquals(2, fleet.requests("/" + instance + "/category/0/statistics.json"), instance);
+            }
+            assertEquals(2, fleet.requests("/moved/indico/system-info"));
+            detail(ids.get("html")).body("crawls[0].reason", equalTo("not_json"))
+                    .body("fields.find { it.name == 'indico_version' }", nullValue());
+            detail(ids.get("chunked")).body("fields.find { it.name == 'indico_version' }.value", equalTo("3.3.4"));
+            detail(ids.get("indico")).body("crawl.status", equalTo("ok"));
+            assertEquals(0, fleet.connectionsClosed(), "the crawler closed no connection");
+        } finally {
+            sql(pool, "UPDATE instance SET enabled = false WHERE url LIKE 'http://127.0.0.1:%'");
         }
     }
 

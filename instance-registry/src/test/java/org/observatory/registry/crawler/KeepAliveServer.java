@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code moved}: {@code /system-info} answers {@code 301 Location: /moved/indico/system-info} with a small
  * HTML body, as an instance moved under {@code /indico} inside the same server;</li>
  * <li>{@code forbidden}, {@code broken}: {@code /system-info} answers 403 or 500 with an HTML page;</li>
+ * <li>{@code html}: {@code /system-info} answers 200 with an HTML page (a login page, a proxy's welcome);</li>
+ * <li>{@code chunked}: both endpoints answer chunked JSON;</li>
  * <li>{@code chunked-broken}: {@code /system-info} answers 500 with a chunked HTML page; every JSON answer is
  * chunked too;</li>
  * <li>{@code big-broken}: {@code /system-info} answers 500 with a chunked page larger than any cap;</li>
@@ -128,6 +130,7 @@ public final class KeepAliveServer implements AutoCloseable {
                 }
             }
             case "forbidden" -> html(response, 403, "Forbidden", false);
+            case "html" -> html(response, 200, "Log in to Indico", false);
             case "broken" -> html(response, 500, "Internal Server Error", false);
             case "chunked-broken" -> html(response, 500, "Internal Server Error", true);
             case "big-broken" -> {
