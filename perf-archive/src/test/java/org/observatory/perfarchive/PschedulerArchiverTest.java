@@ -259,6 +259,8 @@ class PschedulerArchiverTest {
         refused(fixture("rtt.json").replace("\"type\": \"rtt\", ", ""), "test.type");
         refused(fixture("rtt.json").replace("\"participants\": [\"198.51.100.30\"],", ""), "participants");
         refused(fixture("rtt.json").replace("\"start\": \"2026-11-30T10:02:00Z\"", "\"start\": \"yesterday\""), "schedule.start");
+        refused(fixture("rtt.json").replace("\"participants\": [\"198.51.100.30\"]", "\"participants\": [null]"), "participants[0]");
+        refused(fixture("dns.json").replace("cf7282d4-6153-41bb-9fa9-738495a6b7c7", "cf7282d4-6153-41bb-9fa9-000000000002").replaceAll("\"result\": \\{.*\\}\\]\\},", "\"result\": [1],"), "result");
         refused("[1, 2]", "JSON object");
         refused("{\"id\": ", "not valid JSON");
         given().get(ROOT + "/").then().body("'pscheduler-test-type'", not(hasItem("e19404f6")));

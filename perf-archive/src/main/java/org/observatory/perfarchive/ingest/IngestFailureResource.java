@@ -30,7 +30,7 @@ public class IngestFailureResource {
     @GET
     @Operation(summary = "Refused writes", description = "The latest refused writes (bounded by perf.ingest-failures.kept), newest first")
     @APIResponse(responseCode = "200", description = "Refused writes")
-    public Uni<List<IngestFailure>> list(@QueryParam("limit") @DefaultValue("100") int limit,
+    public Uni<List<IngestFailure>> listIngestFailures(@QueryParam("limit") @DefaultValue("100") int limit,
                                          @QueryParam("offset") @DefaultValue("0") long offset) {
         PageRequest page = PageRequest.of(limit, offset, 100, 1000);
         return failures.latest(page.limit(), page.offset());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.observatory.common.problem.ProblemException;
 
 /**
  * Turns a run into what pScheduler's esmond archiver would have written for it (read from its
@@ -78,7 +79,7 @@ public final class EsmondRecordMapper {
 
         JsonNode result = run.result() == null || run.result().isNull() ? EsmondValues.NODES.objectNode() : run.result();
         if (!result.isObject()) {
-            throw new IllegalArgumentException("result must be an object");
+            throw ProblemException.invalidField("result", "must be an object (or null)");
         }
         ArrayNode values = EsmondValues.NODES.arrayNode();
         if (EsmondValues.truthy(result.get("succeeded"))) {
@@ -109,12 +110,9 @@ public final class EsmondRecordMapper {
     private static void subject(RunDocument run, String observer, TestTypeMapping mapping, ObjectNode metadata) {
         JsonNode spec = run.spec();
         Integer ipVersion = spec.path("ip-version").isInt() ? spec.get("ip-version").intValue() : null;
-        String lead = run.lead() != null ? run.lead() : observer;
+        String lead = run.lead();
         String inputSource = mapping.sourceField() != null && spec.hasNonNull(mapping.sourceField())
                 ? spec.get(mapping.sourceField()).asText() : lead;
-        if (inputSource == null) {
-            throw new IllegalArgumentException("no source: the spec has none and the lead participant is unknown");
-        }
         String source;
         if (mapping.destinationField() != null) {
             JsonNode dest = spec.get(mapping.destinationField());

@@ -59,7 +59,7 @@ public class PschedulerRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunReceipt.class)))
     @APIResponse(responseCode = "400", description = "Not a pScheduler result: the detail names what is missing")
     @APIResponse(responseCode = "413", description = "Larger than perf.pscheduler.max-body-size")
-    public Uni<RestResponse<RunReceipt>> post(byte[] body, @HeaderParam("x-ps-observer") String observer,
+    public Uni<RestResponse<RunReceipt>> postRun(byte[] body, @HeaderParam("x-ps-observer") String observer,
                                               RoutingContext rc) {
         return archive(body, observer, rc);
     }
@@ -72,7 +72,7 @@ public class PschedulerRunResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "pScheduler result document")))
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunReceipt.class)))
-    public Uni<RestResponse<RunReceipt>> put(byte[] body, @HeaderParam("x-ps-observer") String observer,
+    public Uni<RestResponse<RunReceipt>> putRun(byte[] body, @HeaderParam("x-ps-observer") String observer,
                                              RoutingContext rc) {
         return archive(body, observer, rc);
     }

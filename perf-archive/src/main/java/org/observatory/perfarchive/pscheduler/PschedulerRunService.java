@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.data.DataParser;
 import org.observatory.perfarchive.data.DataService;
@@ -27,7 +26,6 @@ import org.observatory.perfarchive.metadata.NewMetadata;
 @ApplicationScoped
 public class PschedulerRunService {
 
-    private static final Logger LOG = Logger.getLogger(PschedulerRunService.class);
     /** Resolving the hosts of a run waits at most this long. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(20);
     /** Metadata keys by checksum: every run of a task has the same metadata (the archiver cached it per task). */
@@ -72,18 +70,27 @@ public class PschedulerRunService {
     }
 
     Mapped map(RunDocument run, String observer) {
-        if (EsmondRecordMapper.mapped(run.testType())) {
+        try {
+            return convert(run, EsmondRecordMapper.map(run, observer), "mapped", null);
+        } catch (RuntimeException e) {
+            if (!EsmondRecordMapper.mapped(run.testType())) {
+                throw unstorable(run, e);
+            }
+            // A known test type with a result of another shape: kept as pscheduler-raw, reported, not lost.
+            String problem = "The " + run.testType() + " result could not be mapped to esmond event types ("
+                    + e.getMessage() + "); stored as pscheduler-raw";
             try {
-                return convert(run, EsmondRecordMapper.map(run, observer), "mapped", null);
-            } catch (ProblemException | IllegalArgumentException | ClassCastException | NullPointerException e) {
-                // A known test type with a result of another shape: kept as pscheduler-raw, reported, not lost.
-                String problem = e instanceof ProblemException p ? p.getMessage() : e.getMessage();
-                return convert(run, EsmondRecordMapper.raw(run, observer), "raw",
-                        "The " + run.testType() + " result could not be mapped to esmond event types (" + problem
-                                + "); stored as pscheduler-raw");
+                return convert(run, EsmondRecordMapper.raw(run, observer), "raw", problem);
+            } catch (RuntimeException again) {
+                throw unstorable(run, again);
             }
         }
-        return convert(run, EsmondRecordMapper.map(run, observer), "mapped", null);
+    }
+
+    /** A run not even the raw form can take (its spec breaks esmond's metadata limits): a 400 that says why. */
+    private static ProblemException unstorable(RunDocument run, RuntimeException e) {
+        return e instanceof ProblemException p ? p
+                : ProblemException.badRequest("The " + run.testType() + " run cannot be stored: " + e.getMessage());
     }
 
     private static Mapped convert(RunDocument run, EsmondRecord record, String status, String problem) {

@@ -38,8 +38,11 @@ public final class RunDocumentParser {
         }
         List<String> participants = new ArrayList<>();
         for (JsonNode p : participantsNode) {
-            // pScheduler puts its own host for a null participant; the observer stands in here.
             participants.add(p.isTextual() ? p.textValue() : null);
+        }
+        // The archiver daemon puts its own host for a null participant: the lead is always named.
+        if (participants.get(0) == null || participants.get(0).isBlank()) {
+            throw ProblemException.invalidField("participants[0]", "must name the lead participant");
         }
         JsonNode schedule = object(body, "schedule");
         long start;

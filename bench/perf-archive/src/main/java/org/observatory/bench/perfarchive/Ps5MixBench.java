@@ -30,7 +30,7 @@ final class Ps5MixBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUNS = "/perf/pscheduler/runs";
     /** 2026-11-29T00:00:00Z: the measured day; warm-up rounds use the days before it. */
-    private static final long DAY = 1_796_169_600L;
+    private static final long DAY = 1_795_910_400L;
 
     private final PerfArchiveBench bench;
     private final double hours;
