@@ -54,11 +54,11 @@ public final class PerfArchiveBench {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         if (args.length > 1 && args[1].equals("ps5")) {
-            // ps5 [hours of the day] [hosts] [clients] [measured runs]
+            // ps5 [hours of the day] [hosts] [clients] [measured runs] [least warm-up rounds]
             PerfArchiveBench bench = new PerfArchiveBench();
             bench.ps5 = new Ps5MixBench(bench, args.length > 2 ? Double.parseDouble(args[2]) : 24,
                     args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? Integer.parseInt(args[4]) : 4,
-                    args.length > 5 ? Integer.parseInt(args[5]) : 3);
+                    args.length > 5 ? Integer.parseInt(args[5]) : 3, args.length > 6 ? Integer.parseInt(args[6]) : 3);
             bench.run(root, 0, 0, 0, 0);
             return;
         }

@@ -37,8 +37,10 @@ final class Ps5MixBench {
     private final int hosts;
     private final int clients;
     private final int measured;
+    private final int minWarmUp;
 
-    Ps5MixBench(PerfArchiveBench bench, double hours, int hosts, int clients, int measured) {
+    Ps5MixBench(PerfArchiveBench bench, double hours, int hosts, int clients, int measured, int minWarmUp) {
+        this.minWarmUp = minWarmUp;
         this.bench = bench;
         this.hours = hours;
         this.hosts = hosts;
@@ -59,7 +61,7 @@ final class Ps5MixBench {
         for (int round = 1; round <= 6; round++) {
             double seconds = bench.load(mix(DAY - round * 86_400L, basic, new int[3]), clients, new AtomicLong());
             System.out.printf("  warm-up round %d: %.2f s%n", round, seconds);
-            if (round >= 3 && seconds > best * 0.97) {
+            if (round >= minWarmUp && seconds > best * 0.97) {
                 break;
             }
             best = Math.min(best, seconds);
