@@ -4,10 +4,14 @@
 # the same table, and read latencies of one day and one year of a series. Starts a private PostgreSQL, a local
 # OIDC issuer and the real service jar; stops them all.
 # Usage: bench/perf-archive/run.sh [latency metadata] [latency days] [throughput metadata] [concurrent clients]
+#    or: bench/perf-archive/run.sh ps5 [hours of the day] [hosts] [concurrent clients] [measured runs] [least warm-up rounds]
+#        (a perfSONAR 5 mesh through pScheduler's http archiver endpoint; see Ps5MixBench)
+# MVN_OFFLINE=-o builds offline.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
-./mvnw -B -q -pl perf-archive -am package -DskipTests "${MVN_OFFLINE:-}"
+# Without MVN_OFFLINE no argument at all: an empty "" would reach Maven as a goal.
+./mvnw -B -q -pl perf-archive -am package -DskipTests ${MVN_OFFLINE:+"$MVN_OFFLINE"}
 ./mvnw -B -q -o -f bench/perf-archive/pom.xml package
 CP="$(./mvnw -B -q -o -f bench/perf-archive/pom.xml dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 exec java -Xmx1g -cp "bench/perf-archive/target/classes:${CP}" org.observatory.bench.perfarchive.PerfArchiveBench "$ROOT" "$@"

@@ -10,12 +10,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.security.AuthenticationFailedException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * esmond's write credentials: {@code Authorization: Token <key>} (esmond and pScheduler) and the older
- * {@code Authorization: ApiKey <user>:<key>}. Other schemes (Bearer) are left to the OIDC mechanism.
+ * {@code Authorization: ApiKey <user>:<key>}, and {@code Authorization: Basic} whose password is a key (pScheduler's
+ * http archiver). Other schemes (Bearer) are left to the OIDC mechanism.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -35,6 +39,17 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String credential = trimmed.substring(space + 1).trim();
         if (scheme.equals("token")) {
             return identities.authenticate(new ApiKeyAuthenticationRequest(null, credential));
+        }
+        if (scheme.equals("basic")) {
+            // pScheduler's http archiver (perfSONAR 5): Basic with an esmond key as the password; the user is free.
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("malformed Basic credential"));
+            }
+            int colon = decoded.indexOf(':');
+            return identities.authenticate(new ApiKeyAuthenticationRequest(null, colon < 0 ? decoded : decoded.substring(colon + 1)));
         }
         if (scheme.equals("apikey")) {
             int colon = credential.indexOf(':');

@@ -19,7 +19,7 @@ import org.observatory.perfarchive.eventtype.EventTypes;
 
 /**
  * The fast path of bulk bodies: one streaming pass straight into points, histograms read bucket by bucket
- * without a tree. It only accepts the ordinary shape (fields in any order, integer counts, no repeated
+ * without a tree. It only accepts the ordinary shape (fields in any order, numeric counts, no repeated
  * fields); for anything else, valid or not, it answers null and {@link DataParser} parses the body
  * as a tree, which gives the same points or the exact error (a syntax error later in the body still wins
  * over a bad value earlier in it, as with the tree).
@@ -163,6 +163,13 @@ final class BulkStreamParser {
                 if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                     return PointValue.ofInteger(p.getLongValue());
                 }
+                if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    // esmond's int(): iperf3 throughputs carry a fraction, truncated toward zero as the tree does.
+                    Long truncated = PythonNumbers.truncate(p.getDoubleValue());
+                    if (truncated != null) {
+                        return PointValue.ofInteger(truncated);
+                    }
+                }
                 break;
             case FLOAT:
                 if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -241,11 +248,16 @@ final class BulkStreamParser {
         StringBuilder normalised = new StringBuilder(256).append('{');
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            JsonToken t = p.nextToken();
+            Long count;
+            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                count = p.getLongValue();
+            } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                count = PythonNumbers.truncate(p.getDoubleValue());
+            } else {
                 return null;
             }
-            long count = p.getLongValue();
-            if (count < 0 || !seen.add(key)) {
+            if (count == null || count < 0 || !seen.add(key)) {
                 return null;
             }
             if (count > 0) {

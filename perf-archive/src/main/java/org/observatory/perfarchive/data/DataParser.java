@@ -66,7 +66,11 @@ public final class DataParser {
     }
 
     static List<Point> bulkFromTree(byte[] body) {
-        JsonNode root = json(body);
+        return bulk(json(body));
+    }
+
+    /** The points of a bulk body already parsed (what pScheduler's esmond archiver would have PUT). */
+    public static List<Point> bulk(JsonNode root) {
         JsonNode data = root.isObject() ? root.get("data") : null;
         if (data == null || !data.isArray()) {
             throw ProblemException.invalidField("data", "must be a list of {\"ts\", \"val\": [{\"event-type\", \"val\"}]}");

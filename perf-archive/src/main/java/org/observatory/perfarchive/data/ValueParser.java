@@ -2,8 +2,6 @@ package org.observatory.perfarchive.data;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +22,7 @@ public final class ValueParser {
     public static long timestamp(JsonNode ts, String field) {
         Long value = integral(ts);
         if (value == null) {
+            // esmond checks int(ts) too.
             throw ProblemException.invalidField(field, "must be an integer number of seconds since 1970");
         }
         if (value < 0 || value >= MAX_TS) {
@@ -37,15 +36,9 @@ public final class ValueParser {
             throw ProblemException.invalidField(field, "is missing");
         }
         return switch (type) {
-            case INTEGER -> {
-                Long v = integral(val);
-                if (v == null) {
-                    throw ProblemException.invalidField(field, "must be an integer");
-                }
-                yield PointValue.ofInteger(v);
-            }
+            case INTEGER -> PointValue.ofInteger(PythonNumbers.integer(val, field));
             case FLOAT -> {
-                Double v = real(val);
+                Double v = PythonNumbers.real(val);
                 if (v == null) {
                     throw ProblemException.invalidField(field, "must be a number");
                 }
@@ -62,12 +55,19 @@ public final class ValueParser {
         if (!val.isObject()) {
             throw ProblemException.invalidField(field, "must be an object with numerator and denominator");
         }
-        Long numerator = integral(val.get("numerator"));
-        Long denominator = integral(val.get("denominator"));
-        if (numerator == null || numerator < 0) {
+        if (!val.has("numerator")) {
+            throw ProblemException.invalidField(field + ".numerator", "is required");
+        }
+        if (!val.has("denominator")) {
+            throw ProblemException.invalidField(field + ".denominator", "is required");
+        }
+        // esmond truncates both with int() first, then checks the signs.
+        long numerator = PythonNumbers.integer(val.get("numerator"), field + ".numerator");
+        long denominator = PythonNumbers.integer(val.get("denominator"), field + ".denominator");
+        if (numerator < 0) {
             throw ProblemException.invalidField(field + ".numerator", "must be an integer >= 0");
         }
-        if (denominator == null || denominator <= 0) {
+        if (denominator <= 0) {
             throw ProblemException.invalidField(field + ".denominator", "must be an integer > 0");
         }
         return PointValue.ofPercentage(numerator, denominator);
@@ -82,8 +82,9 @@ public final class ValueParser {
         StringBuilder normalised = new StringBuilder(16 + val.size() * 16).append('{');
         for (Iterator<Map.Entry<String, JsonNode>> it = val.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> bucket = it.next();
-            Long count = integral(bucket.getValue());
-            if (count == null || count < 0) {
+            long count = PythonNumbers.integer(bucket.getValue(), field + "." + bucket.getKey());
+            if (count < 0) {
+                // esmond stores negative counts and then fails computing their statistics: refused here.
                 throw ProblemException.invalidField(field + "." + bucket.getKey(), "bucket count must be an integer >= 0");
             }
             if (count > 0) {
@@ -94,7 +95,7 @@ public final class ValueParser {
             }
             normalised.append('"');
             ENCODER.quoteAsString(bucket.getKey(), normalised);
-            normalised.append("\":").append(count.longValue());
+            normalised.append("\":").append(count);
         }
         return PointValue.ofHistogram(normalised.append('}').toString(), buckets);
     }
@@ -109,10 +110,10 @@ public final class ValueParser {
             if (!item.isObject()) {
                 throw ProblemException.invalidField(at, "must be an object with start, duration and val");
             }
-            if (real(item.get("start")) == null) {
+            if (PythonNumbers.real(item.get("start")) == null) {
                 throw ProblemException.invalidField(at + ".start", "must be a number");
             }
-            if (real(item.get("duration")) == null) {
+            if (PythonNumbers.real(item.get("duration")) == null) {
                 throw ProblemException.invalidField(at + ".duration", "must be a number");
             }
             if (item.get("val") == null || item.get("val").isNull()) {
@@ -122,43 +123,12 @@ public final class ValueParser {
         return PointValue.ofJson(val.toString());
     }
 
-    /** An integer from a JSON integer, an integral number or a string of digits (esmond calls int()). */
+    /** int() of a timestamp, or null when it is not an integer or beyond 64 bits. */
     static Long integral(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
         try {
-            if (node.isIntegralNumber()) {
-                return node.canConvertToLong() ? node.longValue() : null;
-            }
-            if (node.isNumber()) {
-                BigDecimal decimal = node.decimalValue();
-                return decimal.stripTrailingZeros().scale() <= 0 ? decimal.longValueExact() : null;
-            }
-            if (node.isTextual()) {
-                return new BigInteger(node.textValue().trim()).longValueExact();
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
+            return node == null ? null : PythonNumbers.integer(node, "ts");
+        } catch (ProblemException e) {
             return null;
         }
-        return null;
-    }
-
-    static Double real(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isTextual()) {
-            try {
-                double v = Double.parseDouble(node.textValue().trim());
-                return Double.isFinite(v) ? v : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

@@ -8,11 +8,11 @@ import org.observatory.perfarchive.eventtype.SummaryType;
 
 /**
  * A metadata search, resolved: exact subject fields, host fields as sets of acceptable values, series
- * conditions, free-form parameters, and a time range on the series' last update.
+ * conditions, free-form parameters (each with the spellings it may match), and a time range on the series' last update.
  */
 public record MetadataFilter(Map<String, List<String>> hostFields, Map<String, String> exactFields,
                              String eventType, SummaryType summaryType, Long summaryWindow,
-                             Map<String, String> parameters, TimeRange updated) {
+                             Map<String, List<String>> parameters, TimeRange updated) {
 
     /** The WHERE clause over {@code ps_metadata m}, with its arguments appended to {@code args}. */
     String where(List<Object> args) {
@@ -25,11 +25,11 @@ public record MetadataFilter(Map<String, List<String>> hostFields, Map<String, S
             args.add(value);
             conditions.add("m." + column + " = $" + args.size());
         });
-        parameters.forEach((name, value) -> {
+        parameters.forEach((name, spellings) -> {
             args.add(name);
-            args.add(value);
+            args.add(spellings.toArray(new String[0]));
             conditions.add("EXISTS (SELECT 1 FROM ps_metadata_parameter p WHERE p.metadata_id = m.id AND p.name = $"
-                    + (args.size() - 1) + " AND p.value = $" + args.size() + ")");
+                    + (args.size() - 1) + " AND p.value = ANY($" + args.size() + "))");
         });
         List<String> series = new ArrayList<>();
         if (eventType != null) {

@@ -55,7 +55,8 @@ public final class MetadataParser {
                 throw ProblemException.invalidField(name, "parameter names must be 1 to 256 characters");
             }
             JsonNode value = field.getValue();
-            String stored = value.isValueNode() ? value.asText() : value.toString();
+            // As esmond stores it: Python's str() of the value (True, {'k': 'v'}), so reads and filters match esmond's.
+            String stored = PythonText.str(value);
             if (stored.length() > MAX_TEXT) {
                 throw ProblemException.invalidField(name, "is longer than " + MAX_TEXT + " characters");
             }

@@ -66,7 +66,7 @@ public class MetadataService {
             throw ProblemException.invalidField("dns-match-rule", "must be one of v4v6, only-v4, only-v6, prefer-v4, prefer-v6");
         }
         Map<String, String> exact = new LinkedHashMap<>();
-        Map<String, String> parameters = new LinkedHashMap<>();
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
         List<String> hostNames = new ArrayList<>();
         List<Uni<List<String>>> resolutions = new ArrayList<>();
         for (String name : query.keySet()) {
@@ -80,7 +80,8 @@ public class MetadataService {
             } else if (EXACT_FIELDS.containsKey(name)) {
                 exact.put(EXACT_FIELDS.get(name), value);
             } else {
-                parameters.put(name, value);
+                // true and True, {"k":"v"} and {'k': 'v'}: a filter copied from either API finds the metadata.
+                parameters.put(name, PythonText.spellings(value));
             }
         }
         String summaryTypeName = query.getFirst("summary-type");

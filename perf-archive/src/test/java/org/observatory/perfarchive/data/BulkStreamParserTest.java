@@ -73,6 +73,21 @@ class BulkStreamParserTest {
     }
 
     @Test
+    void truncatesFractionsOfIntegerTypesAsTheTreeDoes() {
+        // esmond's int(): iperf3 throughputs and histogram counts with a fraction are truncated toward zero.
+        String body = """
+                {"data": [{"ts": 1400000000, "val": [{"event-type": "throughput", "val": 49554301.592703998},
+                                                     {"event-type": "packet-count-sent", "val": -7.9},
+                                                     {"event-type": "histogram-owdelay", "val": {"1.5": 2.9}}]}]}""";
+        List<Point> fast = stream(body);
+        assertNotNull(fast);
+        assertEquals(tree(body), fast);
+        assertEquals(49554301L, fast.get(0).value().integer());
+        assertEquals(-7L, fast.get(1).value().integer());
+        assertEquals("{\"1.5\":2}", fast.get(2).value().json());
+    }
+
+    @Test
     void leavesUnusualShapesToTheTree() {
         // Valid for the tree, decided there: string counts, repeated buckets, text timestamps.
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":\"2\"}}]}]}"));
@@ -80,7 +95,7 @@ class BulkStreamParserTest {
         assertNull(stream("{\"data\":[{\"ts\":\"1\",\"val\":[]}]}"));
         // Invalid: the tree names the error.
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"histogram-ttl\",\"val\":{\"1\":-2}}]}]}"));
-        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"packet-count-sent\",\"val\":1.5}]}]}"));
+        assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"packet-count-sent\",\"val\":1e300}]}]}"));
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[{\"event-type\":\"no-such-type\",\"val\":1}]}]}"));
         assertNull(stream("{\"data\":[{\"ts\":1,\"val\":[]}] "));
         assertNull(stream("[]"));

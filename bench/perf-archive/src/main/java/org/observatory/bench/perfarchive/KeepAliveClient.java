@@ -29,8 +29,13 @@ final class KeepAliveClient implements Closeable {
 
     /** A complete request: request line, headers (with Content-Length) and body. */
     static byte[] request(String method, String path, String host, String authorization, byte[] body) {
+        return request(method, path, host, authorization, "", body);
+    }
+
+    /** As above, with more header lines ({@code "Name: value\r\n"} each). */
+    static byte[] request(String method, String path, String host, String authorization, String headers, byte[] body) {
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+                + "\r\n" + headers + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[h.length + body.length];
         System.arraycopy(h, 0, request, 0, h.length);

@@ -43,14 +43,25 @@ public final class PerfArchiveBench {
     /** 2025-01-01T00:00:00Z: a year of throughput ends at 2026-01-01. */
     private static final long START = 1_735_689_600L;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private String base;
-    private int port;
-    private String token;
+    String base;
+    int port;
+    String token;
+    /** Set by the "ps5" mode: a perfSONAR 5 mesh through pScheduler's http archiver endpoint instead. */
+    private Ps5MixBench ps5;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
+        if (args.length > 1 && args[1].equals("ps5")) {
+            // ps5 [hours of the day] [hosts] [clients] [measured runs] [least warm-up rounds]
+            PerfArchiveBench bench = new PerfArchiveBench();
+            bench.ps5 = new Ps5MixBench(bench, args.length > 2 ? Double.parseDouble(args[2]) : 24,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? Integer.parseInt(args[4]) : 4,
+                    args.length > 5 ? Integer.parseInt(args[5]) : 3, args.length > 6 ? Integer.parseInt(args[6]) : 3);
+            bench.run(root, 0, 0, 0, 0);
+            return;
+        }
         int latencyMetadata = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int latencyDays = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int throughputMetadata = args.length > 3 ? Integer.parseInt(args[3]) : 20;
@@ -79,7 +90,11 @@ public final class PerfArchiveBench {
                 base = "http://127.0.0.1:" + port;
                 awaitReady(service);
                 token = createKey(issuer.token("bench-admin", List.of("measurements:admin")));
-                bench(pg, service.toHandle(), latencyMetadata, latencyDays, throughputMetadata, clients);
+                if (ps5 != null) {
+                    ps5.bench(pg, service.toHandle());
+                } else {
+                    bench(pg, service.toHandle(), latencyMetadata, latencyDays, throughputMetadata, clients);
+                }
             } finally {
                 service.destroy();
                 service.waitFor();
@@ -209,7 +224,7 @@ public final class PerfArchiveBench {
     }
 
     /** PUTs the requests from {@code clients} threads, each on its own kept-alive connection; answers the seconds. */
-    private double load(List<Request> requests, int clients, AtomicLong failures) throws Exception {
+    double load(List<Request> requests, int clients, AtomicLong failures) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -220,8 +235,8 @@ public final class PerfArchiveBench {
                     Request r = requests.get(i);
                     try {
                         KeepAliveClient.Response response = client.send(r.http());
-                        if (response.status() != 201) {
-                            throw new IllegalStateException("PUT " + r.key() + ": " + response.status() + " " + response.body());
+                        if (response.status() / 100 != 2) {
+                            throw new IllegalStateException(r.key() + ": " + response.status() + " " + response.body());
                         }
                     } catch (Exception e) {
                         failures.incrementAndGet();
@@ -282,7 +297,7 @@ public final class PerfArchiveBench {
     }
 
     /** A bulk PUT: its JSON body and the whole HTTP request, prepared before the clock starts. */
-    private record Request(String key, byte[] body, byte[] http) {
+    record Request(String key, byte[] body, byte[] http) {
     }
 
     private Request request(String key, Object data) throws IOException {
@@ -484,7 +499,7 @@ public final class PerfArchiveBench {
     }
 
     /** CPU time of a process and its live descendants (PostgreSQL's backends are the postmaster's children). */
-    private static double cpuSeconds(ProcessHandle process) {
+    static double cpuSeconds(ProcessHandle process) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants())
                 .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0;
     }
@@ -517,19 +532,19 @@ public final class PerfArchiveBench {
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
     /** CPU time of this process alone (its children include the service). */
-    private static double ownCpuSeconds() {
+    static double ownCpuSeconds() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1000.0;
     }
 
     /** Busy and total CPU ticks of the machine, from /proc/stat (zeros where there is none). */
-    private static long[] machineTicks() {
+    static long[] machineTicks() {
         try {
             String[] cpu = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
@@ -543,7 +558,7 @@ public final class PerfArchiveBench {
         }
     }
 
-    private static long count(Connection db, String sql) throws Exception {
+    static long count(Connection db, String sql) throws Exception {
         try (ResultSet rs = db.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
