@@ -1,16 +1,16 @@
 package org.observatory.logingest.storage;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * TimescaleDB 2.x: {@code log_event} is a hypertable (chunks are created by TimescaleDB), rollups are continuous
