@@ -75,9 +75,10 @@ class StorageJobsTest {
         given().when().post("/logs/admin/jobs/retention/run").then().statusCode(401);
     }
 
+    /** Tests keep raw rows 5000 days (application.properties), so the horizon is in 2013. */
     @Test
     void refusesEventsOlderThanTheRetentionHorizonWithAReason() {
-        String old = block("10.41.0.1", "old", "2024-01-10 01:00:00", "2024-01-10 00:00:00", "RH_OLD_00_BHZ/MSEED 10 1");
+        String old = block("10.41.0.1", "old", "2010-01-10 01:00:00", "2010-01-10 00:00:00", "RH_OLD_00_BHZ/MSEED 10 1");
         String recent = block("10.41.0.2", "new", "2026-01-10 01:00:00", "2026-01-10 00:00:00", "RH_NEW_00_BHZ/MSEED 10 1");
         asWriter().contentType("text/plain").body(old + recent).when().post("/logs/txlog").then().statusCode(200)
                 .body("streamsStored", equalTo(1)).body("rejectedLines", equalTo(3))
@@ -89,11 +90,11 @@ class StorageJobsTest {
     void neverRecomputesARollupHourOlderThanTheRetentionHorizonFromRawRows() {
         // The hour's rollup holds 10,240 bytes of 5 events whose raw rows retention dropped; one late raw row of
         // 1,024 bytes raced the horizon and marked the hour.
-        String hour = "2024-06-01T05:00:00Z";
+        String hour = "2010-06-01T05:00:00Z";
         pool.query("INSERT INTO log_rollup_hour VALUES ('" + hour + "', 'RT', 'AAA', '00', 'BHZ', NULL, 'h', 'SeedLink', 10240, 20, 5)")
                 .execute().await().indefinitely();
         pool.query("INSERT INTO log_event (log_time, connect_time, block_key, stream_id, network, station, location, channel, "
-                + "bytes, packets, protocol, agent, client_hash) VALUES ('2024-06-01T05:10:00Z', '2024-06-01T05:00:00Z', "
+                + "bytes, packets, protocol, agent, client_hash) VALUES ('2010-06-01T05:10:00Z', '2010-06-01T05:00:00Z', "
                 + "gen_random_uuid(), 'RT_AAA_00_BHZ/MSEED', 'RT', 'AAA', '00', 'BHZ', 1024, 2, 'SeedLink', 'x', 'h')")
                 .execute().await().indefinitely();
         pool.query("INSERT INTO log_dirty_hour (consumer, hour) VALUES ('rollup', '" + hour + "') ON CONFLICT DO NOTHING")
