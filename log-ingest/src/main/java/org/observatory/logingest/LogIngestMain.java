@@ -25,6 +25,7 @@ public class LogIngestMain {
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("logs.rollup.cron", "off");
             System.setProperty("logs.stats.cron", "off");
+            System.setProperty("logs.storage.cron", "off");
             Quarkus.run(IngestCommand.class, args);
         } else {
             Quarkus.run(args);

@@ -21,6 +21,40 @@ public interface LogIngestConfig {
 
     Stats stats();
 
+    Retention retention();
+
+    Storage storage();
+
+    interface Retention {
+        /** How long raw stream rows are kept; the rollups outlive them. */
+        @WithDefault("P730D")
+        Duration rawData();
+
+        /**
+         * Events must be at least this much younger than the raw-data horizon to be accepted, so that they are rolled
+         * up before a retention run can drop them.
+         */
+        @WithDefault("P1D")
+        Duration ingestMargin();
+    }
+
+    interface Storage {
+        /** UTC cron of the partition and retention jobs, or {@code off} (then they do not run at start either). */
+        String cron();
+
+        /** Monthly partitions created ahead of the newest month an ingest may accept. */
+        @WithDefault("3")
+        int monthsAhead();
+
+        /** How long a storage job waits for a lock before giving up until its next run. */
+        @WithDefault("PT2S")
+        Duration lockTimeout();
+
+        /** Statement timeout of storage jobs and rollup refreshes (they may scan much more than a request). */
+        @WithDefault("PT30M")
+        Duration statementTimeout();
+    }
+
     interface Rollup {
         /** UTC cron of the rollup refresh, or {@code off}. */
         String cron();
@@ -63,6 +97,14 @@ public interface LogIngestConfig {
         /** Log times later than now plus this are rejected. */
         @WithDefault("P1D")
         Duration futureTolerance();
+
+        /** A request not stored within this is rolled back and answered 503, nothing stored. */
+        @WithDefault("PT10M")
+        Duration deadline();
+
+        /** Retry-After of a 503 (deadline, lock or statement timeout, collision). */
+        @WithDefault("PT30S")
+        Duration retryAfter();
     }
 
     interface Privacy {

@@ -21,10 +21,11 @@ final class EventBatch {
             WITH stored AS (
                 INSERT INTO log_event (log_time, connect_time, block_key, stream_id, network, station, location, channel,
                                        band, source, subsource, bytes, packets, protocol, agent, client_hash,
-                                       country, city, geohash)
+                                       country, city, geohash, protocol_version, username)
                 SELECT * FROM unnest($1::timestamptz[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[],
                                      $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int8[], $13::int8[],
-                                     $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+                                     $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
+                                     $20::text[], $21::text[])
                 ON CONFLICT DO NOTHING
                 RETURNING block_key)
             SELECT count(*), count(DISTINCT block_key) FROM stored""";
@@ -48,14 +49,14 @@ final class EventBatch {
     private final List<String> country = new ArrayList<>();
     private final List<String> city = new ArrayList<>();
     private final List<String> geohash = new ArrayList<>();
+    private final List<String> protocolVersion = new ArrayList<>();
+    private final List<String> username = new ArrayList<>();
     private final Set<Instant> hours = new HashSet<>();
-    private final Set<Instant> months = new HashSet<>();
 
     void add(TxBlock block, UUID key, String hash, GeoLocator.Location where) {
         OffsetDateTime log = block.logTime().atOffset(ZoneOffset.UTC);
         OffsetDateTime connect = block.connectTime().atOffset(ZoneOffset.UTC);
         hours.add(block.logTime().truncatedTo(ChronoUnit.HOURS));
-        months.add(log.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant());
         for (StreamTransfer t : block.streams()) {
             logTime.add(log);
             connectTime.add(connect);
@@ -76,6 +77,8 @@ final class EventBatch {
             country.add(where.country());
             city.add(where.city());
             geohash.add(where.geohash());
+            protocolVersion.add(block.protocolVersion());
+            username.add(block.username());
         }
     }
 
@@ -87,17 +90,14 @@ final class EventBatch {
         return hours;
     }
 
-    Set<Instant> months() {
-        return months;
-    }
-
     Tuple tuple() {
         return Tuple.from(List.of(
                 logTime.toArray(OffsetDateTime[]::new), connectTime.toArray(OffsetDateTime[]::new),
                 blockKey.toArray(UUID[]::new), strings(streamId), strings(network), strings(station),
                 strings(location), strings(channel), strings(band), strings(source), strings(subsource),
                 bytes.toArray(Long[]::new), packets.toArray(Long[]::new), strings(protocol), strings(agent),
-                strings(clientHash), strings(country), strings(city), strings(geohash)));
+                strings(clientHash), strings(country), strings(city), strings(geohash), strings(protocolVersion),
+                strings(username)));
     }
 
     private static String[] strings(List<String> column) {

@@ -16,9 +16,11 @@ import org.observatory.logingest.txlog.Rejection;
  * @param rejectedLines       lines rejected, all of them
  * @param rejectionsTruncated true when {@code rejections} lists only the first of them
  * @param rejections          rejected lines with their line number and reason
+ * @param skippedRecords      well-formed records not stored because they are not transmissions (ringserver RX)
+ * @param skipped             the first of them, with line number and reason
  */
 @Schema(description = "Counts of a TX log ingest and every rejected line")
 public record IngestReport(long lines, long blocks, long blocksStored, long streams, long streamsStored,
                            long duplicates, long rejectedLines, boolean rejectionsTruncated,
-                           List<Rejection> rejections) {
+                           List<Rejection> rejections, long skippedRecords, List<Rejection> skipped) {
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,13 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import org.observatory.common.problem.Problem;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.logingest.common.LogIngestConfig;
-import org.observatory.logingest.storage.StorageDialect;
-import org.observatory.logingest.storage.StorageDialects;
 import org.observatory.logingest.txlog.ParserLimits;
 import org.observatory.logingest.txlog.Rejection;
 import org.observatory.logingest.txlog.TxBlock;
@@ -49,55 +48,65 @@ public class TxLogIngestService {
 
     private static final String DEADLOCK = "40P01";
     private static final String SERIALIZATION = "40001";
+    /** lock_timeout, statement_timeout (query canceled), idle_in_transaction_session_timeout. */
+    private static final Set<String> TIMEOUTS = Set.of("55P03", "57014", "25P03");
+    private static final Duration CLEANUP = Duration.ofSeconds(10);
 
     private final Pool pool;
     private final ClientIdentity identity;
     private final GeoLocator geo;
-    private final StorageDialects dialects;
     private final LogIngestConfig config;
 
     private final Counter storedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
 
-    public TxLogIngestService(Pool pool, ClientIdentity identity, GeoLocator geo, StorageDialects dialects,
-                              LogIngestConfig config, MeterRegistry metrics) {
+    public TxLogIngestService(Pool pool, ClientIdentity identity, GeoLocator geo, LogIngestConfig config,
+                              MeterRegistry metrics) {
         this.storedCounter = metrics.counter("logingest.stream.transfers", "outcome", "stored");
         this.duplicateCounter = metrics.counter("logingest.stream.transfers", "outcome", "duplicate");
         this.rejectedCounter = metrics.counter("logingest.lines.rejected");
         this.pool = pool;
         this.identity = identity;
         this.geo = geo;
-        this.dialects = dialects;
         this.config = config;
     }
 
     /**
-     * Ingests one log. Blocking: call it on a worker thread.
+     * Ingests one log. Blocking: call it on a worker thread. Every wait is bounded by the request's deadline
+     * ({@code logs.ingest.deadline}); the database sessions carry lock, statement and idle-in-transaction timeouts
+     * (application.properties), so no request can hang or hold locks for long.
      *
      * @throws ProblemException 400 unreadable body, 413 over a size limit, 415 unknown encoding, 422 when no
-     *                          line could be used; nothing is stored in each case
+     *                          line could be used, 503 (with Retry-After) when the deadline or a database timeout
+     *                          expired or a concurrent ingest collided; nothing is stored in each case
      */
     public IngestReport ingest(InputStream raw, String contentEncoding) {
-        StorageDialect dialect = dialects.current().await().indefinitely();
+        Deadline deadline = new Deadline(config.ingest().deadline());
         LimitedInputStream body = new LimitedInputStream(raw, config.ingest().maxBodyBytes(), "request body");
-        SqlConnection connection = pool.getConnection().await().indefinitely();
+        SqlConnection connection;
+        try {
+            connection = deadline.await(pool.getConnection());
+        } catch (Deadline.Expired e) {
+            throw unavailable("No database connection was free within " + config.ingest().deadline() + "; nothing was stored.");
+        }
         Transaction transaction = null;
         try {
             InputStream text = new LimitedInputStream(BodyDecoder.decode(body, contentEncoding),
                     config.ingest().maxTextBytes(), "decompressed log");
-            transaction = connection.begin().await().indefinitely();
-            Run run = new Run(connection, dialect);
-            ParserLimits limits = ParserLimits.at(Instant.now());
-            limits = new ParserLimits(limits.earliest(), Instant.now().plus(config.ingest().futureTolerance()),
-                    limits.maxBytesPerLine(), limits.maxLineLength());
+            transaction = deadline.await(connection.begin());
+            Run run = new Run(connection, deadline);
+            Instant now = Instant.now();
+            ParserLimits limits = ParserLimits.at(now).within(
+                    now.minus(config.retention().rawData()).plus(config.retention().ingestMargin()),
+                    now.plus(config.ingest().futureTolerance()));
             long lines = TxLogParser.parse(text, limits, run);
             run.finish();
             IngestReport report = run.report(lines);
-            if (report.blocks() == 0) {
+            if (report.blocks() == 0 && report.skippedRecords() == 0) {
                 throw nothingUsable(report);
             }
-            transaction.commit().await().indefinitely();
+            deadline.await(transaction.commit());
             transaction = null;
             storedCounter.increment(report.streamsStored());
             duplicateCounter.increment(report.duplicates());
@@ -105,19 +114,34 @@ public class TxLogIngestService {
             return report;
         } catch (IOException e) {
             throw ProblemException.badRequest("The log could not be read: " + e.getMessage() + "; nothing was stored.");
+        } catch (Deadline.Expired e) {
+            throw unavailable("The log was not stored within " + config.ingest().deadline() + "; nothing was stored.");
         } catch (PgException e) {
             if (DEADLOCK.equals(e.getSqlState()) || SERIALIZATION.equals(e.getSqlState())) {
                 // Two overlapping logs posted at once, in different block order: PostgreSQL broke the tie.
-                throw new ProblemException(503, "Service Unavailable", "The log collided with a concurrent ingest of "
-                        + "the same blocks; nothing was stored. Post it again.");
+                throw unavailable("The log collided with a concurrent ingest of the same blocks; nothing was stored.");
+            }
+            if (TIMEOUTS.contains(e.getSqlState())) {
+                throw unavailable("The database is busy (" + e.getErrorMessage() + "); nothing was stored.");
             }
             throw e;
+        } catch (ClosedConnectionException e) {
+            // idle_in_transaction_session_timeout ends the session: the client sent too slowly.
+            throw unavailable("The database session ended before the log was stored; nothing was stored.");
         } finally {
             if (transaction != null) {
                 rollback(transaction);
             }
-            connection.close().await().indefinitely();
+            try {
+                connection.close().await().atMost(CLEANUP);
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing an ingest connection failed: %s", e.getMessage());
+            }
         }
+    }
+
+    private ProblemException unavailable(String detail) {
+        return ProblemException.unavailable(detail + " Post it again later.", config.ingest().retryAfter());
     }
 
     private static ProblemException nothingUsable(IngestReport report) {
@@ -132,7 +156,7 @@ public class TxLogIngestService {
 
     private static void rollback(Transaction transaction) {
         try {
-            transaction.rollback().await().indefinitely();
+            transaction.rollback().await().atMost(CLEANUP);
         } catch (RuntimeException e) {
             LOG.debugf("Rollback after a failed ingest failed too: %s", e.getMessage());
         }
@@ -141,9 +165,11 @@ public class TxLogIngestService {
     /** One request's state: the sink of the parser. */
     private final class Run implements TxLogParser.Sink {
         private final SqlConnection connection;
-        private final StorageDialect dialect;
+        private final Deadline deadline;
         private final Map<String, GeoLocator.Location> locations = new HashMap<>();
         private final List<Rejection> rejections = new ArrayList<>();
+        private final List<Rejection> skips = new ArrayList<>();
+        private long skipped;
         private final Set<Instant> dirtyHours = new HashSet<>();
         private EventBatch batch = new EventBatch();
         private CompletableFuture<RowSet<Row>> pending;
@@ -154,13 +180,14 @@ public class TxLogIngestService {
         private long blocksStored;
         private long rejected;
 
-        Run(SqlConnection connection, StorageDialect dialect) {
+        Run(SqlConnection connection, Deadline deadline) {
             this.connection = connection;
-            this.dialect = dialect;
+            this.deadline = deadline;
         }
 
         @Override
         public void block(TxBlock block) {
+            deadline.check();
             blocks++;
             streams += block.streams().size();
             if (block.streams().isEmpty()) {
@@ -182,6 +209,14 @@ public class TxLogIngestService {
             }
         }
 
+        @Override
+        public void skipped(Rejection skip) {
+            skipped++;
+            if (skips.size() < config.ingest().maxRejectionsListed()) {
+                skips.add(skip);
+            }
+        }
+
         void finish() {
             flush();
             awaitPending();
@@ -189,7 +224,7 @@ public class TxLogIngestService {
                 // Sorted: concurrent ingests then lock the marks in one order and cannot deadlock on them.
                 Object[] hours = dirtyHours.stream().sorted().map(h -> h.atOffset(ZoneOffset.UTC))
                         .toArray(java.time.OffsetDateTime[]::new);
-                connection.preparedQuery(MARK_DIRTY).execute(Tuple.of(hours)).await().indefinitely();
+                deadline.await(connection.preparedQuery(MARK_DIRTY).execute(Tuple.of(hours)));
             }
         }
 
@@ -198,7 +233,7 @@ public class TxLogIngestService {
                 return;
             }
             awaitPending();
-            dialect.prepareMonths(batch.months()).await().indefinitely();
+            // No DDL here: every month has a partition made ahead by StorageJobs, or rows go to the default partition.
             pendingHours = batch.hours();
             pending = connection.preparedQuery(EventBatch.INSERT).execute(batch.tuple())
                     .subscribeAsCompletionStage();
@@ -211,9 +246,7 @@ public class TxLogIngestService {
             }
             RowSet<Row> result;
             try {
-                result = pending.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+                result = deadline.join(pending);
             } finally {
                 pending = null;
             }
@@ -228,7 +261,7 @@ public class TxLogIngestService {
 
         IngestReport report(long lines) {
             return new IngestReport(lines, blocks, blocksStored, streams, stored, streams - stored,
-                    rejected, rejected > rejections.size(), List.copyOf(rejections));
+                    rejected, rejected > rejections.size(), List.copyOf(rejections), skipped, List.copyOf(skips));
         }
     }
 }

@@ -13,8 +13,9 @@ public class RollupParams {
     String from;
     @QueryParam("to")
     String to;
+    /** Repeated ({@code groupBy=a&groupBy=b}) or comma-separated ({@code groupBy=a,b}), or both: the same. */
     @QueryParam("groupBy")
-    String groupBy;
+    java.util.List<String> groupBy;
     @QueryParam("network")
     String network;
     @QueryParam("station")
@@ -33,6 +34,11 @@ public class RollupParams {
     Integer limit;
     @QueryParam("offset")
     Long offset;
+
+    /** The groupBy values joined by commas, or null when there is none. */
+    String groupBy() {
+        return groupBy == null || groupBy.isEmpty() ? null : String.join(",", groupBy);
+    }
 
     /** The dimensions the caller filtered on, with their values. */
     Map<Dimension, String> filters() {

@@ -9,9 +9,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.observatory.common.lock.JobLock;
+import org.observatory.logingest.common.LogIngestConfig;
 import org.observatory.logingest.storage.StorageDialect;
 import org.observatory.logingest.storage.StorageDialects;
 
@@ -33,18 +35,32 @@ public class RollupRefresher {
             ON CONFLICT (job) DO UPDATE SET watermark = excluded.watermark, last_run = excluded.last_run,
                                             last_count = excluded.last_count""";
 
-    /** What a refresh did: hours recomputed, or that another replica held the job. */
-    public record RollupRun(boolean ran, int hours, Instant watermark) {
+    /**
+     * What a refresh did: hours recomputed, hours left as they were because their raw rows may be gone (older than
+     * the retention horizon), or that another replica held the job.
+     */
+    public record RollupRun(boolean ran, int hours, int hoursBeyondRetention, Instant watermark) {
     }
 
     private final Pool pool;
     private final StorageDialects dialects;
+    private final LogIngestConfig config;
     private final JobLock lock;
 
-    public RollupRefresher(Pool pool, StorageDialects dialects) {
+    public RollupRefresher(Pool pool, StorageDialects dialects, LogIngestConfig config) {
         this.pool = pool;
         this.dialects = dialects;
+        this.config = config;
         this.lock = new JobLock(pool);
+    }
+
+    /**
+     * Hours before this are never recomputed from raw rows: retention may have dropped some of their rows, and a
+     * recomputation would replace the hour (and its day and month) with what is left. The ingest refuses events
+     * this old (with a margin), so such an hour can only be marked by a log that raced the horizon.
+     */
+    Instant horizon() {
+        return Instant.now().minus(config.retention().rawData()).truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
     }
 
     @Scheduled(identity = "rollup-refresh", cron = "{logs.rollup.cron}", timeZone = "UTC",
@@ -56,14 +72,17 @@ public class RollupRefresher {
     /** Runs a refresh now, unless another replica is running one. */
     public Uni<RollupRun> refresh() {
         return lock.runExclusively(JOB, () -> dialects.current().chain(this::refreshWith))
-                .map(run -> run.orElse(new RollupRun(false, 0, null)));
+                .map(run -> run.orElse(new RollupRun(false, 0, 0, null)));
     }
 
     private Uni<RollupRun> refreshWith(StorageDialect dialect) {
+        Instant horizon = horizon();
         if (dialect.refreshNeedsAutocommit()) {
-            return refreshOutsideTransaction(dialect);
+            return refreshOutsideTransaction(dialect, horizon);
         }
-        return pool.withTransaction(c -> c.query(TAKE_DIRTY).execute()
+        return pool.withTransaction(c -> c.query("SET LOCAL statement_timeout = " + config.storage().statementTimeout().toMillis())
+                .execute()
+                .chain(() -> c.query(TAKE_DIRTY).execute())
                 .map(rows -> {
                     List<Instant> hours = new ArrayList<>();
                     for (Row row : rows) {
@@ -71,37 +90,52 @@ public class RollupRefresher {
                     }
                     return hours;
                 })
-                .chain(hours -> (hours.isEmpty() ? Uni.createFrom().voidItem() : dialect.refreshRollups(c, hours))
-                        .chain(() -> saveState(c, hours.size()))));
+                .chain(taken -> {
+                    // Marks of hours beyond the horizon are taken (deleted) all the same: they can never be refreshed.
+                    List<Instant> hours = taken.stream().filter(h -> !h.isBefore(horizon)).toList();
+                    return (hours.isEmpty() ? Uni.createFrom().voidItem() : dialect.refreshRollups(c, hours))
+                            .chain(() -> saveState(c, hours.size(), taken.size() - hours.size()));
+                }));
     }
 
     /** TimescaleDB refreshes outside a transaction: read the marks, refresh, then delete only the marks seen. */
-    private Uni<RollupRun> refreshOutsideTransaction(StorageDialect dialect) {
+    private Uni<RollupRun> refreshOutsideTransaction(StorageDialect dialect, Instant horizon) {
         return pool.withConnection(c -> c.query("SELECT hour, mark FROM log_dirty_hour WHERE consumer = 'rollup'").execute()
                 .chain(rows -> {
                     List<Instant> hours = new ArrayList<>();
                     List<OffsetDateTime> hourValues = new ArrayList<>();
                     List<Long> marks = new ArrayList<>();
+                    int beyond = 0;
                     for (Row row : rows) {
-                        hours.add(row.getOffsetDateTime(0).toInstant());
                         hourValues.add(row.getOffsetDateTime(0));
                         marks.add(row.getLong(1));
+                        Instant hour = row.getOffsetDateTime(0).toInstant();
+                        if (hour.isBefore(horizon)) {
+                            beyond++;
+                        } else {
+                            hours.add(hour);
+                        }
                     }
-                    if (hours.isEmpty()) {
-                        return saveState(c, 0);
+                    if (hourValues.isEmpty()) {
+                        return saveState(c, 0, 0);
                     }
-                    return dialect.refreshRollups(c, hours)
+                    int skipped = beyond;
+                    Uni<Void> refresh = hours.isEmpty() ? Uni.createFrom().voidItem()
+                            : c.query("SET statement_timeout = " + config.storage().statementTimeout().toMillis()).execute()
+                                    .chain(() -> dialect.refreshRollups(c, hours))
+                                    .eventually(() -> c.query("RESET statement_timeout").execute());
+                    return refresh
                             .chain(() -> c.preparedQuery("""
                                     DELETE FROM log_dirty_hour d USING unnest($1::timestamptz[], $2::int8[]) AS s(hour, mark)
                                     WHERE d.consumer = 'rollup' AND d.hour = s.hour AND d.mark = s.mark""")
                                     .execute(Tuple.of(hourValues.toArray(OffsetDateTime[]::new), marks.toArray(Long[]::new))))
-                            .chain(() -> saveState(c, hours.size()));
+                            .chain(() -> saveState(c, hours.size(), skipped));
                 }));
     }
 
-    private static Uni<RollupRun> saveState(SqlConnection c, int hours) {
+    private static Uni<RollupRun> saveState(SqlConnection c, int hours, int beyond) {
         return c.preparedQuery(SAVE_STATE).execute(Tuple.of(JOB, hours))
                 .chain(() -> c.preparedQuery("SELECT watermark FROM log_job_state WHERE job = $1").execute(Tuple.of(JOB)))
-                .map(rows -> new RollupRun(true, hours, rows.iterator().next().getOffsetDateTime(0).toInstant()));
+                .map(rows -> new RollupRun(true, hours, beyond, rows.iterator().next().getOffsetDateTime(0).toInstant()));
     }
 }

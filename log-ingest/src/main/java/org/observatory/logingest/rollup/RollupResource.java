@@ -46,14 +46,15 @@ public class RollupResource {
     @Path("/totals")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Totals grouped by dimensions",
-            description = "Sums over the buckets that start in [from, to), grouped by groupBy (comma-separated: "
-                    + "network, station, location, channel, country, client, protocol), largest first.")
+            description = "Sums over the buckets that start in [from, to), grouped by groupBy (comma-separated or "
+                    + "repeated: network, station, location, channel, country, client, protocol), largest first. "
+                    + "Transmitted (TX) data only: ringserver's RX records are not stored.")
     @APIResponse(responseCode = "200", description = "A page of totals")
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
     @APIResponse(responseCode = "403", description = "Figures per client without logs:admin (unless made public)")
     public Uni<RollupPage> totals(@BeanParam RollupParams params) {
         return queries.run(perClientChecked(query(false, params.resolution, params.from, params.to,
-                params.groupBy == null ? "network" : params.groupBy, params.filters(), params.limit, params.offset)));
+                params.groupBy() == null ? "network" : params.groupBy(), params.filters(), params.limit, params.offset)));
     }
 
     @GET
@@ -74,7 +75,7 @@ public class RollupResource {
     @APIResponse(responseCode = "403", description = "Figures per client without logs:admin (unless made public)")
     public Uni<RollupPage> series(@BeanParam RollupParams params) {
         return queries.run(perClientChecked(query(true, params.resolution, params.from, params.to,
-                params.groupBy == null ? "" : params.groupBy, params.filters(), params.limit, params.offset)));
+                params.groupBy() == null ? "" : params.groupBy(), params.filters(), params.limit, params.offset)));
     }
 
     @GET

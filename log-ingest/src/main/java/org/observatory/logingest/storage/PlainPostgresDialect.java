@@ -1,32 +1,22 @@
 package org.observatory.logingest.storage;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
- * Plain PostgreSQL 15: {@code log_event} is range-partitioned by month, partitions are created on demand in
- * their own short transaction (so that an ingest never holds the parent's DDL lock), and the rollup tables are
- * recomputed per dirty hour by {@code RollupRefresher}.
+ * Plain PostgreSQL 15: {@code log_event} is range-partitioned by month. Ingests never run DDL: the partitions job
+ * creates every month an ingest may accept ahead of time (building each as a table and attaching it, which does not
+ * conflict with the inserts' locks), and rows of a month it has not created yet go to the default partition, from
+ * which the job later moves them (V12). The rollup tables are recomputed per dirty hour by {@code RollupRefresher}.
  */
 public final class PlainPostgresDialect implements StorageDialect {
-
-    private static final String CREATE_PARTITION = """
-            DO $$
-            BEGIN
-                PERFORM pg_advisory_xact_lock(hashtext('log_event partitions'));
-                IF to_regclass('%1$s') IS NULL THEN
-                    CREATE TABLE %1$s PARTITION OF log_event FOR VALUES FROM ('%2$s') TO ('%3$s');
-                END IF;
-            END
-            $$""";
 
     // Hour rollups from the raw rows of the dirty hours; days from hours; months from days. All buckets in UTC.
     private static final String HOUR = """
@@ -52,12 +42,6 @@ public final class PlainPostgresDialect implements StorageDialect {
                  AND r.bucket < ((m.month AT TIME ZONE 'UTC') + INTERVAL '1 month') AT TIME ZONE 'UTC'
             GROUP BY m.month, r.network, r.station, r.location, r.channel, r.country, r.client_hash, r.protocol""";
 
-    private final Pool pool;
-    private final Set<Instant> knownMonths = ConcurrentHashMap.newKeySet();
-
-    public PlainPostgresDialect(Pool pool) {
-        this.pool = pool;
-    }
 
     @Override
     public String name() {
@@ -65,19 +49,43 @@ public final class PlainPostgresDialect implements StorageDialect {
     }
 
     @Override
-    public Uni<Void> prepareMonths(Set<Instant> monthStarts) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Instant month : monthStarts) {
-            if (knownMonths.contains(month)) {
-                continue;
-            }
-            OffsetDateTime start = month.atOffset(ZoneOffset.UTC);
-            String name = String.format("log_event_%04d%02d", start.getYear(), start.getMonthValue());
-            String sql = String.format(CREATE_PARTITION, name, start, start.plusMonths(1));
-            chain = chain.chain(() -> pool.withTransaction(c -> c.query(sql).execute()).replaceWithVoid())
-                    .invoke(() -> knownMonths.add(month));
+    public Optional<String> unavailable(StorageJob job) {
+        return job == StorageJob.COMPRESSION
+                ? Optional.of("plain PostgreSQL has no compression of raw rows; install TimescaleDB for it")
+                : Optional.empty();
+    }
+
+    @Override
+    public Uni<String> run(SqlConnection c, StorageJob job, List<Instant> months, Instant horizon) {
+        return switch (job) {
+            case PARTITIONS -> ensureMonths(c, months);
+            case RETENTION -> c.preparedQuery("SELECT log_event_drop_before($1)")
+                    .execute(Tuple.of(horizon.atOffset(ZoneOffset.UTC)))
+                    .map(rows -> rows.iterator().next().getString(0));
+            default -> Uni.createFrom().failure(new IllegalArgumentException(job.apiName() + " is not a plain PostgreSQL job"));
+        };
+    }
+
+    /** One month at a time, so that the locks of each ATTACH are held briefly (see V12). */
+    private static Uni<String> ensureMonths(SqlConnection c, List<Instant> months) {
+        Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (Instant month : months) {
+            chain = chain.chain(done -> c.preparedQuery("SELECT log_event_ensure_month($1)")
+                    .execute(Tuple.of(month.atOffset(ZoneOffset.UTC)))
+                    .map(rows -> {
+                        String outcome = rows.iterator().next().getString(0);
+                        if (!outcome.equals("exists")) {
+                            done.add(month.atOffset(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7) + " " + outcome);
+                        }
+                        return done;
+                    }));
         }
-        return chain;
+        return chain.map(done -> months.size() + " months checked" + (done.isEmpty() ? ", all present" : ": " + String.join("; ", done)));
+    }
+
+    @Override
+    public Uni<Optional<StorageJobStatus>> databaseStatus(SqlConnection c, StorageJob job) {
+        return Uni.createFrom().item(Optional.empty());
     }
 
     @Override

@@ -18,7 +18,7 @@ public class StorageDialects {
                 .execute()
                 .map(rows -> rows.iterator().next().getBoolean(0)
                         ? (StorageDialect) new TimescaleDialect()
-                        : new PlainPostgresDialect(pool))
+                        : new PlainPostgresDialect())
                 .invoke(d -> LOG.infof("Storage dialect: %s", d.name()))
                 .memoize().indefinitely();
     }

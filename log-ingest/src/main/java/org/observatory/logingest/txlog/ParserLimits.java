@@ -11,12 +11,20 @@ import java.time.Instant;
  * @param latest          newest log time accepted (the caller's "now" plus a little clock skew)
  * @param maxBytesPerLine largest byte count one stream line may carry
  * @param maxLineLength   longest line read, in bytes; longer lines are rejected without being kept in memory
+ * @param retainedFrom    oldest log time accepted because raw rows older than this (the retention horizon plus a
+ *                        margin) would be dropped before any rollup saw them; never before {@code earliest}
  */
-public record ParserLimits(Instant earliest, Instant latest, long maxBytesPerLine, int maxLineLength) {
+public record ParserLimits(Instant earliest, Instant latest, long maxBytesPerLine, int maxLineLength, Instant retainedFrom) {
 
-    /** Ringserver's first releases are from 2007; a day of clock skew is tolerated. */
+    /** Ringserver's first releases are from 2007; a day of clock skew is tolerated; no retention horizon. */
     public static ParserLimits at(Instant now) {
-        return new ParserLimits(Instant.parse("2000-01-01T00:00:00Z"), now.plus(Duration.ofDays(1)),
-                1_000_000_000_000L, 64 * 1024);
+        Instant earliest = Instant.parse("2000-01-01T00:00:00Z");
+        return new ParserLimits(earliest, now.plus(Duration.ofDays(1)), 1_000_000_000_000L, 64 * 1024, earliest);
+    }
+
+    /** The same limits with log times accepted in {@code [retainedFrom, latest]}. */
+    public ParserLimits within(Instant retainedFrom, Instant latest) {
+        return new ParserLimits(earliest, latest, maxBytesPerLine, maxLineLength,
+                retainedFrom.isAfter(earliest) ? retainedFrom : earliest);
     }
 }

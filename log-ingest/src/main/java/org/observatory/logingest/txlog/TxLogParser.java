@@ -31,13 +31,23 @@ public final class TxLogParser {
         void block(TxBlock block);
 
         void rejected(Rejection rejection);
+
+        /**
+         * A well-formed record that is not a transmission: ringserver's RX records (data received from a data
+         * source). Not stored, so that received bytes never count as transmitted; reported with the reason.
+         */
+        default void skipped(Rejection skip) {
+        }
     }
+
+    static final String RX_REASON = "RX record (data received from a data source, not sent to a client): "
+            + "not counted as transmitted";
 
     private static final String TIME = "(\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z?)";
     // The client id may hold spaces, slashes and parentheses, but no '|': the protocol ends at the first '|'.
     private static final Pattern START = Pattern.compile(
-            "^START CLIENT (\\S*) \\[([^\\]\\s]*)\\] \\(([^|()]*)\\|(.*)\\) @ " + TIME + " \\(connected " + TIME + "\\) TX$");
-    private static final Pattern END = Pattern.compile("^END CLIENT (\\S*) \\[([^\\]\\s]*)\\] total TX bytes: (\\S+)$");
+            "^START CLIENT (\\S*) \\[([^\\]\\s]*)\\] \\(([^|()]*)\\|(.*)\\) @ " + TIME + " \\(connected " + TIME + "\\) (TX|RX)$");
+    private static final Pattern END = Pattern.compile("^END CLIENT (\\S*) \\[([^\\]\\s]*)\\] total (TX|RX) bytes: (\\S+)$");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -129,13 +139,14 @@ public final class TxLogParser {
         open = new OpenBlock(lineNumber, line);
         if (!m.matches()) {
             open.faults.add(Rejection.of(lineNumber, "START line does not match 'START CLIENT <host> [<ip>] "
-                    + "(<protocol>|<client id>) @ <time> (connected <time>) TX'", line));
+                    + "(<protocol>|<client id>) @ <time> (connected <time>) TX|RX'", line));
             return;
         }
         open.host = m.group(1);
         open.address = m.group(2);
         open.protocol = m.group(3).strip();
         open.clientId = m.group(4).strip();
+        open.direction = m.group(7);
         try {
             checkAddress(open.address);
             open.logTime = time(m.group(5), "log time");
@@ -176,17 +187,18 @@ public final class TxLogParser {
         open.endText = line;
         Matcher m = END.matcher(line);
         if (!m.matches()) {
-            open.faults.add(Rejection.of(lineNumber, "END line does not match 'END CLIENT <host> [<ip>] total TX bytes: <n>'", line));
+            open.faults.add(Rejection.of(lineNumber, "END line does not match 'END CLIENT <host> [<ip>] total TX|RX bytes: <n>'", line));
         } else if (open.faults.isEmpty()) {
-            if (!m.group(1).equals(open.host) || !m.group(2).equals(open.address)) {
+            if (!m.group(1).equals(open.host) || !m.group(2).equals(open.address) || !m.group(3).equals(open.direction)) {
                 open.faults.add(Rejection.of(lineNumber, "END names client " + m.group(1) + " [" + m.group(2)
-                        + "] but the block started for " + open.host + " [" + open.address + "]", line));
+                        + "] " + m.group(3) + " but the block started for " + open.host + " [" + open.address + "] "
+                        + open.direction, line));
             } else {
                 try {
-                    long total = count(m.group(3), "total TX bytes");
+                    long total = count(m.group(4), "total " + open.direction + " bytes");
                     long sum = open.streams.stream().mapToLong(StreamTransfer::bytes).sum();
                     if (total != sum) {
-                        open.faults.add(Rejection.of(lineNumber, "total TX bytes " + total
+                        open.faults.add(Rejection.of(lineNumber, "total " + open.direction + " bytes " + total
                                 + " differs from the sum of the stream lines " + sum, line));
                     }
                 } catch (IllegalArgumentException e) {
@@ -210,6 +222,10 @@ public final class TxLogParser {
     }
 
     private void deliver(OpenBlock block) {
+        if (block.faults.isEmpty() && "RX".equals(block.direction)) {
+            sink.skipped(Rejection.of(block.startLine, RX_REASON, block.startText));
+            return;
+        }
         if (block.faults.isEmpty()) {
             sink.block(new TxBlock(block.startLine, block.host, block.address, block.protocol, block.clientId,
                     block.logTime, block.connectTime, block.streams));
@@ -249,14 +265,26 @@ public final class TxLogParser {
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("not a JSON object");
             }
+            // Field names as ringserver 4 writes them (src/logging.c, WriteTransferLog); the older guesses of this
+            // service (client.protocol, client.client_id, ...) are still read when the ringserver names are absent.
             JsonNode client = node.path("client");
             if (!client.isObject()) {
                 throw new IllegalArgumentException("JSON object lacks the 'client' object");
             }
+            String direction = text(node, "transfer_direction");
+            if (direction != null && !direction.equals("TX") && !direction.equals("RX")) {
+                throw new IllegalArgumentException("transfer_direction '" + Rejection.excerpt(direction) + "' is neither TX nor RX");
+            }
             String address = text(client, "ip", "address", "ip_address");
-            String host = text(client, "host", "hostname");
-            String protocol = text(client, "protocol");
-            String clientId = text(client, "client_id", "id", "agent", "useragent", "user_agent");
+            String host = text(client, "hostname", "host");
+            JsonNode transferProtocol = node.path("transfer_protocol");
+            String protocol = text(transferProtocol, "name");
+            if (protocol == null) {
+                protocol = text(client, "protocol");
+            }
+            String protocolVersion = text(transferProtocol, "version");
+            String username = text(node.path("auth"), "username");
+            String clientId = text(client, "user_agent", "client_id", "id", "agent", "useragent");
             if (address == null) {
                 throw new IllegalArgumentException("JSON client lacks 'ip'");
             }
@@ -269,6 +297,7 @@ public final class TxLogParser {
                 throw new IllegalArgumentException("JSON object lacks the 'streams' array");
             }
             List<StreamTransfer> transfers = new ArrayList<>(streams.size());
+            long sum = 0;
             for (JsonNode s : streams) {
                 String id = s.path("stream_id").isTextual() ? s.path("stream_id").asText() : s.path("id").asText(null);
                 if (id == null) {
@@ -278,9 +307,19 @@ public final class TxLogParser {
                 long packets = jsonCount(s.path("packets"), "packets");
                 checkTransfer(bytes, packets);
                 transfers.add(new StreamTransfer(lineNumber, StreamId.parse(id), bytes, packets));
+                sum += bytes;
+            }
+            JsonNode total = node.path("transfer_bytes");
+            if (!total.isMissingNode() && jsonCount(total, "transfer_bytes") != sum) {
+                throw new IllegalArgumentException("transfer_bytes " + total.asText() + " differs from the sum of the streams' bytes " + sum);
+            }
+            if ("RX".equals(direction)) {
+                sink.skipped(Rejection.of(lineNumber, RX_REASON, line));
+                return;
             }
             sink.block(new TxBlock(lineNumber, host == null ? address : host, address,
-                    protocol == null ? "" : protocol, clientId == null ? "" : clientId, logTime, connectTime, transfers));
+                    protocol == null ? "" : protocol, clientId == null ? "" : clientId, logTime, connectTime, transfers,
+                    protocolVersion, username));
         } catch (IllegalArgumentException e) {
             sink.rejected(Rejection.of(lineNumber, e.getMessage(), line));
         }
@@ -297,7 +336,7 @@ public final class TxLogParser {
     private static String text(JsonNode node, String... fields) {
         for (String field : fields) {
             JsonNode value = node.path(field);
-            if (value.isTextual()) {
+            if (value.isTextual() && !value.asText().isBlank()) {
                 return value.asText().strip();
             }
         }
@@ -343,6 +382,10 @@ public final class TxLogParser {
         }
         if (logTime.isBefore(limits.earliest()) || connectTime.isBefore(limits.earliest())) {
             throw new IllegalArgumentException("time before " + limits.earliest() + " is not plausible");
+        }
+        if (logTime.isBefore(limits.retainedFrom())) {
+            throw new IllegalArgumentException("log time " + logTime + " is older than the raw-data retention horizon "
+                    + limits.retainedFrom() + ": its rows would be dropped before they are rolled up");
         }
         if (connectTime.isAfter(logTime)) {
             throw new IllegalArgumentException("connect time " + connectTime + " is after log time " + logTime);
@@ -390,6 +433,7 @@ public final class TxLogParser {
         String address;
         String protocol;
         String clientId;
+        String direction;
         Instant logTime;
         Instant connectTime;
         long lastLine;

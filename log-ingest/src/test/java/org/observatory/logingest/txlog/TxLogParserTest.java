@@ -22,6 +22,7 @@ class TxLogParserTest {
 
     private final List<TxBlock> blocks = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
+    private final List<Rejection> skipped = new ArrayList<>();
 
     private void parse(String text) throws IOException {
         parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
@@ -38,7 +39,37 @@ class TxLogParserTest {
             public void rejected(Rejection rejection) {
                 rejections.add(rejection);
             }
+
+            @Override
+            public void skipped(Rejection skip) {
+                skipped.add(skip);
+            }
         });
+    }
+
+    @Test
+    void skipsTextRxBlocksWithAReasonAndKeepsTheTxOnes() throws IOException {
+        // ringserver writes RX blocks (data received from sources) in the same shape, ending in RX.
+        parse("""
+                START CLIENT src.example.org [10.0.0.9] (DataLink|slink2dali) @ 2026-03-16T01:00:00Z (connected 2026-03-15T00:00:00Z) RX
+                FDSN:IU_ANMO_00_B_H_Z/MSEED3 999999 1953
+                END CLIENT src.example.org [10.0.0.9] total RX bytes: 999999
+                START CLIENT c.example.org [10.0.0.1] (SeedLink|slinktool) @ 2026-03-16T01:00:00Z (connected 2026-03-16T00:00:00Z) TX
+                FDSN:IU_ANMO_00_B_H_Z/MSEED3 6144 12
+                END CLIENT c.example.org [10.0.0.1] total TX bytes: 6144
+                START CLIENT d.example.org [10.0.0.2] (SeedLink|slinktool) @ 2026-03-16T01:00:00Z (connected 2026-03-16T00:00:00Z) TX
+                IU_ANMO_00_BHZ/MSEED 10 1
+                END CLIENT d.example.org [10.0.0.2] total RX bytes: 10
+                """);
+        assertEquals(1, skipped.size());
+        assertEquals(1, skipped.get(0).line());
+        assertTrue(skipped.get(0).reason().contains("RX"), skipped.get(0).reason());
+        assertEquals(1, blocks.size());
+        assertEquals(6144, blocks.get(0).totalBytes());
+        assertEquals("MSEED3", blocks.get(0).streams().get(0).stream().format());
+        // An END of the other direction does not close a block.
+        assertEquals(9, rejections.get(rejections.size() - 1).line());
+        assertTrue(rejections.get(0).reason().contains("END names client"), rejections.get(0).reason());
     }
 
     @Test

@@ -8,6 +8,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -36,6 +37,18 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail);
+    }
+
+    /** A 503 that tells the client when to try again ({@code Retry-After}, in seconds). */
+    public static ProblemException unavailable(String detail, java.time.Duration retryAfter) {
+        ProblemException e = new ProblemException(503, "Service Unavailable", detail);
+        e.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        return e;
+    }
+
+    /** Seconds for a {@code Retry-After} header, 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

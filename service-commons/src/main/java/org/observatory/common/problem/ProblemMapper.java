@@ -25,7 +25,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(URI.create("about:blank"), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        Problem problem = new Problem(URI.create("about:blank"), e.title(), e.status(), e.getMessage(), path(uri), e.errors());
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (e.retryAfterSeconds() > 0) {
+            answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper
