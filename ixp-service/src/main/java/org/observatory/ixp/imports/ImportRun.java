@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ImportRun(long id, String kind, LocalDate month, String source, String status, String phase,
         String progress, String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMs,
         String error,
-        @Schema(implementation = ImportReport.class, description = "What the import did; null while it runs or when it failed")
-        JsonNode report) {
+        // Stored as jsonb and read back as a tree; its shape is ImportReport's (null while running or after a failure).
+        @Schema(implementation = ImportReport.class) JsonNode report) {
 }
