@@ -21,8 +21,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.paging.PageRequest;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.auth.EsmondKeySchemeFilter;
 import org.observatory.perfarchive.common.ArchivePaths;
 import org.observatory.perfarchive.common.TimeRange;
 import org.observatory.perfarchive.data.DataParser;
@@ -46,13 +44,10 @@ import org.observatory.perfarchive.data.Point;
 @Path(ArchivePaths.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "esmond archive", description = "The perfSONAR esmond measurement archive API")
-@SecurityScheme(securitySchemeName = ArchiveResource.ESMOND_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-        apiKeyName = "Authorization", description = "esmond's write key, as its clients and pScheduler send it:"
-        + " 'Token <key>' (or the older 'ApiKey <user>:<key>'). Keys are made with createApiKey. esmond writes only.")
 public class ArchiveResource {
 
-    /** The scheme of esmond's own write keys; only esmond writes accept it. */
-    public static final String ESMOND_KEY = "esmondToken";
+    /** The scheme of esmond's own write keys (declared by EsmondKeySchemeFilter); only esmond writes accept it. */
+    private static final String ESMOND_KEY = EsmondKeySchemeFilter.ESMOND_KEY;
     private static final String KEY = "The metadata key";
     private static final String EVENT_TYPE = "The event type, e.g. throughput, histogram-owdelay, packet-loss-rate";
 
