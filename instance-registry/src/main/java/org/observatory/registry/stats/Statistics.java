@@ -2,6 +2,7 @@ package org.observatory.registry.stats;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The statistics' shapes. */
 public final class Statistics {
@@ -23,6 +24,7 @@ public final class Statistics {
     }
 
     /** One bar, slice or point of a chart: a group (a value, a country or another field's value) and its number. */
+    @Schema(name = "ChartPoint")
     public record Point(String key, double value) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.observatory.ixp.peeringdb.SkippedRecord;
 import org.observatory.ixp.snapshot.MonthSnapshot;
 
@@ -11,6 +12,7 @@ import org.observatory.ixp.snapshot.MonthSnapshot;
  * What an import did: objects received per type, what was stored, what was skipped and why (counted by
  * reason, and the first {@value #MAX_LISTED} listed), API traffic, time per phase.
  */
+@Schema(name = "ImportReport", description = "What a finished import did; null while it runs or when it failed")
 public record ImportReport(LocalDate month, LocalDate sourceDay, String source, Map<String, Integer> received,
         int ixps, int networks, int memberships, int skippedCount, Map<String, Integer> skippedByReason,
         List<SkippedRecord> skipped, Integer apiRequests, Integer apiRetries, Map<String, Long> phaseMillis,
