@@ -30,7 +30,7 @@ public class ServicesResource {
     }
 
     @GET
-    @Operation(summary = "The services behind the gateway with their readiness")
+    @Operation(operationId = "listServices", summary = "The services behind the gateway with their readiness")
     public Uni<List<ServiceState>> services() {
         return Multi.createFrom().iterable(config.backends().entrySet())
                 .onItem().transformToUniAndMerge(e -> state(e.getKey(), e.getValue()))
