@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Tells a caller who its token says it is: the quickest check that a token is accepted. */
 @Path("/whoami")
@@ -25,8 +25,8 @@ public class WhoAmIResource {
 
     @GET
     @Authenticated
-    @SecurityRequirement(name = "oidc")
-    @Operation(summary = "The caller named by the bearer token, with its roles")
+    @Operation(operationId = "getCaller", summary = "The caller named by the bearer token, with its roles")
+    @APIResponse(responseCode = "200", description = "The caller")
     public Caller whoAmI() {
         return new Caller(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
     }

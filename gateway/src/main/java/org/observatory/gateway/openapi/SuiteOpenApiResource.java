@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 import org.observatory.gateway.routing.BackendClient;
 import org.observatory.gateway.routing.GatewayConfig;
@@ -53,7 +57,9 @@ public class SuiteOpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OpenAPI document of the whole suite, merged from every service's")
+    @Operation(operationId = "getSuiteOpenApi", summary = "The OpenAPI document of the whole suite, merged from every service's")
+    @APIResponse(responseCode = "200", description = "An OpenAPI 3.0 document", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "An OpenAPI 3.0 document")))
     public Uni<ObjectNode> document(@Context HttpServerRequest request) {
         Map<String, URI> sources = new LinkedHashMap<>();
         sources.put("gateway", URI.create("http://127.0.0.1:" + request.localAddress().port()));
