@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The conventions every service with a database keeps: readiness includes the database, the OpenAPI
- * document carries the service's own title, and errors leave as problem+json. A service's test class
+ * document carries the service's own title and
+ * is fit for client generators ({@link OpenApiConventions}), and errors leave as problem+json. A service's test class
  * extends this with its {@code @QuarkusTest} and test resources.
  */
 public abstract class ServiceConventionsTest {
@@ -38,6 +42,14 @@ public abstract class ServiceConventionsTest {
                 .body("info.title", equalTo(title))
                 .body("info.title", startsWith("Observatory "))
                 .body("openapi", startsWith("3.0"));
+    }
+
+    @Test
+    void documentsEveryOperationForClientGenerators() {
+        Map<String, Object> document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        List<String> defects = OpenApiConventions.defects(document);
+        Assertions.assertEquals(List.of(), defects, () -> defects.size() + " defects:\n" + String.join("\n", defects));
     }
 
     @Test

@@ -9,11 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.observatory.common.problem.Problem;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Tells a caller who its token says it is: the quickest check that a token is accepted. */
 @Path("/whoami")
@@ -29,12 +25,8 @@ public class WhoAmIResource {
 
     @GET
     @Authenticated
-    @SecurityRequirement(name = "oidc")
-    @Operation(operationId = "whoAmI", summary = "The caller named by the bearer token, with its roles")
-    @APIResponse(responseCode = "200", description = "The caller",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Caller.class)))
-    @APIResponse(responseCode = "401", description = "No token, or one the issuer did not sign or that has expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getCaller", summary = "The caller named by the bearer token, with its roles")
+    @APIResponse(responseCode = "200", description = "The caller")
     public Caller whoAmI() {
         return new Caller(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** What runs behind the gateway, and whether each service says it is ready. */
 @Path("/services")
@@ -31,6 +32,7 @@ public class ServicesResource {
 
     @GET
     @Operation(operationId = "listServices", summary = "The services behind the gateway with their readiness")
+    @APIResponse(responseCode = "200", description = "Every backend, by name")
     public Uni<List<ServiceState>> services() {
         return Multi.createFrom().iterable(config.backends().entrySet())
                 .onItem().transformToUniAndMerge(e -> state(e.getKey(), e.getValue()))

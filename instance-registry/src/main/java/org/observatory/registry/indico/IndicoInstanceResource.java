@@ -11,9 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
@@ -29,6 +33,8 @@ import org.observatory.registry.common.RegistryConfig;
 @Consumes(MediaType.WILDCARD)
 public class IndicoInstanceResource {
 
+    private static final String UUID_DESCRIPTION = "The uuid the registration answered: the instance owner's key";
+
     private final IndicoInstanceService service;
     private final RegistrationRateLimiter rateLimiter;
     private final IndicoRequests requests;
@@ -43,28 +49,38 @@ public class IndicoInstanceResource {
     @POST
     @Path("/")
     @ResponseHeader(name = "Access-Control-Allow-Origin", value = "*")
-    @Operation(summary = "Register an instance", description = "Body {url, contact, email, organization}. "
+    @Operation(operationId = "registerInstance", summary = "Register an instance", description = "Body {url, contact, email, organization}. "
             + "Re-registering a known URL with the same e-mail returns its uuid. Rate-limited per client address.")
-    @APIResponse(responseCode = "200", description = "{\"uuid\": \"...\"}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IndicoBodies.Registration.class),
+            examples = @ExampleObject(name = "registration", value = "{\"url\": \"https://events.example.org\","
+                    + " \"contact\": \"Events team\", \"email\": \"events@example.org\", \"organization\": \"Example Lab\"}")))
+    @APIResponse(responseCode = "200", description = "The uuid of the instance: the key to update it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicoBodies.Registered.class)))
     @APIResponse(responseCode = "400", description = "Missing, empty, invalid or unexpected data")
     @APIResponse(responseCode = "409", description = "The URL is registered by another contact")
     @APIResponse(responseCode = "429", description = "Too many registrations from this address")
-    public Uni<Map<String, UUID>> register(byte[] body, HttpServerRequest request) {
+    public Uni<IndicoBodies.Registered> register(byte[] body, HttpServerRequest request) {
         IndicoRequests.Registration registration = requests.registration(body);
         // Behind a trusted proxy Quarkus already replaced the address with X-Forwarded-For's client.
         rateLimiter.acquire(request.remoteAddress().hostAddress());
-        return service.register(registration).map(uuid -> Map.of("uuid", uuid));
+        return service.register(registration).map(IndicoBodies.Registered::new);
     }
 
     @PATCH
     @Path("/{uuid}")
     @ResponseHeader(name = "Access-Control-Allow-Origin", value = "*")
-    @Operation(summary = "Update an instance", description = "Any of enabled, url, contact, email, organization; "
+    @Operation(operationId = "updateInstance", summary = "Update an instance", description = "Any of enabled, url, contact, email, organization; "
             + "null values are ignored. {\"enabled\": false} unregisters.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IndicoBodies.Update.class),
+            examples = @ExampleObject(name = "unregister", value = "{\"enabled\": false}")))
     @APIResponse(responseCode = "200", description = "The instance")
     @APIResponse(responseCode = "400", description = "Empty, invalid or unexpected data")
+    @APIResponse(responseCode = "409", description = "The new URL is registered by another contact")
     @APIResponse(responseCode = "404", description = "Unknown uuid")
-    public Uni<IndicoInstance> update(@PathParam("uuid") String uuid, byte[] body) {
+    public Uni<IndicoInstance> update(@PathParam("uuid") @Parameter(description = UUID_DESCRIPTION,
+            schema = @Schema(format = "uuid")) String uuid, byte[] body) {
         UUID id = uuid(uuid);
         return service.update(id, requests.patch(body));
     }
@@ -72,10 +88,11 @@ public class IndicoInstanceResource {
     @GET
     @Path("/{uuid}")
     @ResponseHeader(name = "Access-Control-Allow-Origin", value = "*")
-    @Operation(summary = "Get an instance by its uuid")
+    @Operation(operationId = "getInstance", summary = "Get an instance by its uuid")
     @APIResponse(responseCode = "200", description = "The instance")
     @APIResponse(responseCode = "404", description = "Unknown uuid")
-    public Uni<IndicoInstance> get(@PathParam("uuid") String uuid) {
+    public Uni<IndicoInstance> get(@PathParam("uuid") @Parameter(description = UUID_DESCRIPTION,
+            schema = @Schema(format = "uuid")) String uuid) {
         return service.get(uuid(uuid));
     }
 

@@ -9,8 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.registry.crawler.CrawlOutcome;
@@ -20,7 +20,6 @@ import org.observatory.registry.crawler.CrawlSummary;
 /** Admin actions, for the {@code registry:admin} role only. */
 @Path("/registry/admin")
 @Tag(name = "Registry administration")
-@SecurityRequirement(name = "oidc")
 @RolesAllowed("registry:admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -43,25 +42,25 @@ public class AdminResource {
 
     @POST
     @Path("/instances/{id}/disable")
-    @Operation(summary = "Disable an instance", description = "It is no longer listed as enabled nor crawled.")
+    @Operation(operationId = "disableInstance", summary = "Disable an instance", description = "It is no longer listed as enabled nor crawled.")
     @APIResponse(responseCode = "204", description = "Disabled")
     @APIResponse(responseCode = "404", description = "No such instance")
-    public Uni<Void> disable(@PathParam("id") long id) {
+    public Uni<Void> disable(@PathParam("id") @Parameter(description = "The instance's id in the registry") long id) {
         return admin.disable(id);
     }
 
     @DELETE
     @Path("/instances/{id}")
-    @Operation(summary = "Delete an instance and its crawl history")
+    @Operation(operationId = "deleteInstance", summary = "Delete an instance and its crawl history")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such instance")
-    public Uni<Void> delete(@PathParam("id") long id) {
+    public Uni<Void> delete(@PathParam("id") @Parameter(description = "The instance's id in the registry") long id) {
         return admin.delete(id);
     }
 
     @POST
     @Path("/crawl")
-    @Operation(summary = "Crawl all due instances now", description = "Answers when the run is over, with its summary.")
+    @Operation(operationId = "crawlDueInstances", summary = "Crawl all due instances now", description = "Answers when the run is over, with its summary.")
     @APIResponse(responseCode = "200", description = "The run's summary")
     @APIResponse(responseCode = "409", description = "A crawl run is under way on some replica")
     public Uni<CrawlSummary> crawlAll() {
@@ -75,11 +74,11 @@ public class AdminResource {
 
     @POST
     @Path("/instances/{id}/crawl")
-    @Operation(summary = "Crawl one instance now, whatever its schedule")
+    @Operation(operationId = "crawlInstance", summary = "Crawl one instance now, whatever its schedule")
     @APIResponse(responseCode = "200", description = "The attempt's outcome")
     @APIResponse(responseCode = "404", description = "No such instance")
     @APIResponse(responseCode = "409", description = "The instance is being crawled right now")
-    public Uni<CrawlResult> crawlOne(@PathParam("id") long id) {
+    public Uni<CrawlResult> crawlOne(@PathParam("id") @Parameter(description = "The instance's id in the registry") long id) {
         return detached(crawls.crawlOne(id)).map(CrawlResult::of);
     }
 

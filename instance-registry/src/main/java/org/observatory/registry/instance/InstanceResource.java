@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,19 +37,25 @@ public class InstanceResource {
     }
 
     @GET
-    @Operation(summary = "List instances", description = "Filters: enabled, country (ISO code), crawlStatus "
+    @Operation(operationId = "listInstances", summary = "List instances", description = "Filters: enabled, country (ISO code), crawlStatus "
             + "(never, ok, failed, stopped), field.<name>=<value> for any crawled field. "
             + "sort: id, url, organization, registered, enabled, country, lastCrawl, lastSuccess, crawlStatus, "
             + "consecutiveFailures or field.<name>; a leading - sorts descending.")
     @APIResponse(responseCode = "200", description = "A page of instances")
     @APIResponse(responseCode = "400", description = "Unknown filter, sort or bad paging")
     public Uni<InstanceView.Page<InstanceView.Summary>> list(
-            @QueryParam("enabled") Boolean enabled,
-            @QueryParam("country") String country,
-            @QueryParam("crawlStatus") String crawlStatus,
-            @QueryParam("sort") @Parameter(example = "-registered") String sort,
-            @QueryParam("limit") Integer limit,
-            @QueryParam("offset") Long offset,
+            @QueryParam("enabled") @Parameter(description = "Only enabled (true) or disabled (false) instances") Boolean enabled,
+            @QueryParam("country") @Parameter(description = "Only instances located in this country (ISO 3166 alpha-2)",
+                    example = "CH", schema = @Schema(pattern = "^[A-Za-z]{2}$")) String country,
+            @QueryParam("crawlStatus") @Parameter(description = "Only instances whose last crawl ended so",
+                    schema = @Schema(enumeration = {"never", "ok", "failed", "stopped"})) String crawlStatus,
+            @QueryParam("sort") @Parameter(description = "Sort key (id, url, organization, registered, enabled, country,"
+                    + " lastCrawl, lastSuccess, crawlStatus, consecutiveFailures or field.<name>); a leading - sorts descending",
+                    example = "-registered", schema = @Schema(pattern = "^-?[A-Za-z][A-Za-z0-9_.]*$")) String sort,
+            @QueryParam("limit") @Parameter(description = "Page size",
+                    schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500")) Integer limit,
+            @QueryParam("offset") @Parameter(description = "Instances to skip",
+                    schema = @Schema(defaultValue = "0", minimum = "0")) Long offset,
             @Context UriInfo uri) {
         Map<String, String> fieldEquals = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
@@ -65,11 +72,11 @@ public class InstanceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One instance", description = "With its visible crawled fields (labelled, aggregated as "
+    @Operation(operationId = "getInstanceDetail", summary = "One instance", description = "With its visible crawled fields (labelled, aggregated as "
             + "configured), its location and its " + HISTORY + " most recent crawl attempts.")
     @APIResponse(responseCode = "200", description = "The instance")
     @APIResponse(responseCode = "404", description = "No such instance")
-    public Uni<InstanceView.Detail> get(@PathParam("id") long id) {
+    public Uni<InstanceView.Detail> get(@PathParam("id") @Parameter(description = "The instance's id in the registry") long id) {
         return queries.get(id, HISTORY).map(found -> found.orElseThrow(() -> ProblemException.notFound("No instance " + id)));
     }
 }

@@ -3,6 +3,7 @@ package org.observatory.registry.instance;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.observatory.registry.fields.FieldSettings;
 
 /** Public views of instances: never the owner's uuid (the key to PATCH) nor the contact's address. */
@@ -11,16 +12,20 @@ public final class InstanceView {
     private InstanceView() {
     }
 
+    @Schema(name = "InstanceCountry", description = "Where an instance is, from GeoIP")
     public record Country(String code, String name, Double latitude, Double longitude) {
     }
 
+    @Schema(name = "CrawlState", description = "The state of an instance's crawls")
     public record Crawl(String status, OffsetDateTime lastCrawl, OffsetDateTime lastSuccess, String error,
             int consecutiveFailures) {
     }
 
     /** One row of the listing. */
+    @Schema(name = "InstanceSummary")
     public record Summary(long id, String url, String organization, boolean enabled, OffsetDateTime registered,
-            Country country, Crawl crawl, Map<String, Object> fields) {
+            Country country, Crawl crawl,
+            @Schema(description = "The visible crawled fields by name, as crawled (any JSON)") Map<String, Object> fields) {
     }
 
     /** One crawl attempt. */
@@ -29,6 +34,7 @@ public final class InstanceView {
     }
 
     /** One instance with its crawled fields, location and recent crawl history. */
+    @Schema(name = "InstanceDetail")
     public record Detail(long id, String url, String organization, boolean enabled, OffsetDateTime registered,
             Country country, Crawl crawl, List<FieldSettings.ShownField> fields, List<CrawlRecord> crawls) {
     }

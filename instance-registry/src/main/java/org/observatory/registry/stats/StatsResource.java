@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,10 +48,13 @@ public class StatsResource {
 
     @GET
     @Path("/countries")
-    @Operation(summary = "Enabled instances per country, with coordinates for a map")
-    @APIResponse(responseCode = "200", description = "Countries, most instances first")
-    public Uni<Response> countries(@QueryParam("format") @Parameter(description = "json or csv") String format,
-            HttpHeaders headers) {
+    @Operation(operationId = "countInstancesPerCountry", summary = "Enabled instances per country, with coordinates for a map")
+    @APIResponse(responseCode = "200", description = "Countries, most instances first", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Statistics.CountryCount.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "The same as CSV with a header line"))})
+    @APIResponse(responseCode = "400", description = "format is neither json nor csv")
+    public Uni<Response> countries(@QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
+            schema = @Schema(enumeration = {"json", "csv"})) String format, HttpHeaders headers) {
         return queries.countries().map(rows -> answer(format, headers, rows, list -> {
             CsvWriter csv = new CsvWriter(List.of("country_code", "country_name", "latitude", "longitude", "instances"));
             list.forEach(c -> csv.row(List.of(c.countryCode(), nullable(c.countryName()), nullable(c.latitude()),
@@ -59,9 +65,13 @@ public class StatsResource {
 
     @GET
     @Path("/registrations")
-    @Operation(summary = "Registrations per day (UTC), with the cumulative count")
-    @APIResponse(responseCode = "200", description = "Days with registrations, oldest first")
-    public Uni<Response> registrations(@QueryParam("format") String format, HttpHeaders headers) {
+    @Operation(operationId = "countRegistrationsPerDay", summary = "Registrations per day (UTC), with the cumulative count")
+    @APIResponse(responseCode = "200", description = "Days with registrations, oldest first", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Statistics.RegistrationDay.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "The same as CSV with a header line"))})
+    @APIResponse(responseCode = "400", description = "format is neither json nor csv")
+    public Uni<Response> registrations(@QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
+            schema = @Schema(enumeration = {"json", "csv"})) String format, HttpHeaders headers) {
         return queries.registrations().map(rows -> answer(format, headers, rows, list -> {
             CsvWriter csv = new CsvWriter(List.of("day", "registrations", "cumulative"));
             list.forEach(d -> csv.row(List.of(d.day(), d.registrations(), d.cumulative())));
@@ -71,10 +81,14 @@ public class StatsResource {
 
     @GET
     @Path("/fields")
-    @Operation(summary = "One series per charted field", description = "As configured per field: chart type, "
+    @Operation(operationId = "listFieldSeries", summary = "One series per charted field", description = "As configured per field: chart type, "
             + "aggregation of list/object values, chart aggregation (count, sum, avg, min, max) and its group.")
-    @APIResponse(responseCode = "200", description = "The series")
-    public Uni<Response> fields(@QueryParam("format") String format, HttpHeaders headers) {
+    @APIResponse(responseCode = "200", description = "The series", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Statistics.FieldSeries.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "The same as CSV with a header line"))})
+    @APIResponse(responseCode = "400", description = "format is neither json nor csv")
+    public Uni<Response> fields(@QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
+            schema = @Schema(enumeration = {"json", "csv"})) String format, HttpHeaders headers) {
         return queries.enabledFields()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(calculator::all)
@@ -83,10 +97,15 @@ public class StatsResource {
 
     @GET
     @Path("/fields/{field}")
-    @Operation(summary = "The series of one charted field")
-    @APIResponse(responseCode = "200", description = "The series")
+    @Operation(operationId = "getFieldSeries", summary = "The series of one charted field")
+    @APIResponse(responseCode = "200", description = "The series", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statistics.FieldSeries.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "The same as CSV with a header line"))})
+    @APIResponse(responseCode = "400", description = "format is neither json nor csv")
     @APIResponse(responseCode = "404", description = "The field is not charted")
-    public Uni<Response> field(@PathParam("field") String field, @QueryParam("format") String format, HttpHeaders headers) {
+    public Uni<Response> field(@PathParam("field") @Parameter(description = "The name of a charted field", example = "python_version")
+            String field, @QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
+            schema = @Schema(enumeration = {"json", "csv"})) String format, HttpHeaders headers) {
         FieldSetting setting = settings.charted().stream().filter(s -> s.name().equals(field)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Field " + field + " is not charted"));
         return queries.enabledFields()

@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.lock.JobLock;
@@ -34,12 +35,14 @@ public class AsnRegistryResource {
     @POST
     @Path("/reload")
     @RolesAllowed("ixp:admin")
-    @Operation(summary = "Reload the ASN registry", description = "Reads the configured delegated-extended files"
+    @Operation(operationId = "reloadAsnRegistry", summary = "Reload the ASN registry", description = "Reads the configured delegated-extended files"
             + " (and ASN lists) as of a date (default today), then re-derives periods and statistics.")
     @APIResponse(responseCode = "200", description = "Counts loaded")
+    @APIResponse(responseCode = "400", description = "asOf is not a date")
     @APIResponse(responseCode = "409", description = "An import is running")
     @APIResponse(responseCode = "502", description = "A configured source could not be read")
-    public Uni<Map<String, Object>> reload(@QueryParam("asOf") String asOf) {
+    public Uni<RegistryLoad> reload(@QueryParam("asOf") @Parameter(description = "The date to read the registry as of"
+            + " (YYYY-MM-DD); default today (UTC)", example = "2026-03-01", schema = @Schema(format = "date")) String asOf) {
         LocalDate date;
         try {
             date = asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf);

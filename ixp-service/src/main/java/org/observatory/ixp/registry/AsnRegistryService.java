@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.observatory.ixp.common.Laps;
@@ -47,22 +45,18 @@ public class AsnRegistryService {
     ObjectMapper mapper;
 
     /** Loads the registry as of {@code asOf}; returns the counts stored. */
-    public Uni<Map<String, Object>> reload(LocalDate asOf) {
+    public Uni<RegistryLoad> reload(LocalDate asOf) {
         return Uni.combine().all()
                 .unis(source.registrations(asOf), source.routedAsns(), source.customerLinks(), source.manrsParticipants())
                 .asTuple()
                 .chain(t -> store(asOf, t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4()));
     }
 
-    private Uni<Map<String, Object>> store(LocalDate asOf, List<AsnRegistration> registrations, Set<Long> routed,
+    private Uni<RegistryLoad> store(LocalDate asOf, List<AsnRegistration> registrations, Set<Long> routed,
             List<CustomerLink> customers, Set<Long> manrs) {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("as_of", asOf.toString());
-        counts.put("registrations", registrations.size());
-        counts.put("assigned", registrations.stream().filter(AsnRegistration::isAssigned).count());
-        counts.put("routed", routed.size());
-        counts.put("customer_links", customers.size());
-        counts.put("manrs", manrs.size());
+        RegistryLoad counts = new RegistryLoad(asOf.toString(), registrations.size(),
+                registrations.stream().filter(AsnRegistration::isAssigned).count(), routed.size(), customers.size(),
+                manrs.size());
         return pool.withTransaction(conn -> writer.replace(conn, registrations, routed, customers, manrs)
                         .chain(() -> conn.preparedQuery("INSERT INTO asn_registry_load (as_of, counts) VALUES ($1, $2::text::jsonb)")
                                 .execute(Tuple.of(asOf, json(counts))))

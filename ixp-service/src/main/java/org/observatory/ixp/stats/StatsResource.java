@@ -14,8 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.csv.CsvWriter;
@@ -37,14 +40,30 @@ public class StatsResource {
     @GET
     @Path("/ixps")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Statistics per IXP", description = "For one month (month=YYYY-MM) or a range (from, to);"
+    @Operation(operationId = "listIxpStatistics", summary = "Statistics per IXP", description = "For one month (month=YYYY-MM) or a range (from, to);"
             + " optionally one IXP or one country. JSON, or CSV with format=csv or Accept: text/csv.")
-    @APIResponse(responseCode = "200", description = "Rows ordered by month and IXP")
+@APIResponse(responseCode = "200", description = "Rows ordered by month and IXP", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = IxpMonthlyStats.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "The same rows as CSV with a header line of snake_case column names"))})
     @APIResponse(responseCode = "400", description = "A bad month, range, filter or page")
-    public Uni<Response> ixps(@QueryParam("month") String month, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("ixp") Long ixp, @QueryParam("country") String country,
-            @QueryParam("format") String format, @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Uni<Response> ixps(
+            @QueryParam("month") @Parameter(description = "One month, YYYY-MM (or give from and to)", example = "2024-05",
+                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
+            @QueryParam("from") @Parameter(description = "First month of a range, YYYY-MM", example = "2023-01",
+                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String from,
+            @QueryParam("to") @Parameter(description = "Last month of a range (inclusive, at most 240 months), YYYY-MM",
+                    example = "2023-12", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String to,
+            @QueryParam("ixp") @Parameter(description = "Only this IXP (its PeeringDB id)", example = "31") Long ixp,
+            @QueryParam("country") @Parameter(description = "Only this country (ISO 3166 alpha-2, any case)", example = "DE",
+                    schema = @Schema(pattern = "^[A-Za-z]{2}$")) String country,
+            @QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
+                    schema = @Schema(enumeration = {"json", "csv"})) String format,
+            @QueryParam("limit") @Parameter(description = "Page size in rows",
+                    schema = @Schema(defaultValue = "10000", minimum = "1", maximum = "100000")) Integer limit,
+            @QueryParam("offset") @Parameter(description = "Rows to skip",
+                    schema = @Schema(defaultValue = "0", minimum = "0")) Long offset,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         List<LocalDate> months = Months.range(month, from, to);
         boolean csv = Params.wantsCsv(format, accept);
         PageRequest page = PageRequest.of(limit, offset, 10_000, 100_000);
@@ -61,14 +80,29 @@ public class StatsResource {
     @GET
     @Path("/countries")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Statistics per country", description = "Over each country's active IXPs, for one month"
+    @Operation(operationId = "listCountryStatistics", summary = "Statistics per country", description = "Over each country's active IXPs, for one month"
             + " or a range; optionally one country. JSON, or CSV with format=csv or Accept: text/csv.")
-    @APIResponse(responseCode = "200", description = "Rows ordered by month and country")
+@APIResponse(responseCode = "200", description = "Rows ordered by month and country", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CountryMonthlyStats.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "The same rows as CSV with a header line of snake_case column names"))})
     @APIResponse(responseCode = "400", description = "A bad month, range, filter or page")
-    public Uni<Response> countries(@QueryParam("month") String month, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("country") String country, @QueryParam("format") String format,
-            @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Uni<Response> countries(
+            @QueryParam("month") @Parameter(description = "One month, YYYY-MM (or give from and to)", example = "2024-05",
+                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
+            @QueryParam("from") @Parameter(description = "First month of a range, YYYY-MM", example = "2023-01",
+                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String from,
+            @QueryParam("to") @Parameter(description = "Last month of a range (inclusive, at most 240 months), YYYY-MM",
+                    example = "2023-12", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String to,
+            @QueryParam("country") @Parameter(description = "Only this country (ISO 3166 alpha-2, any case)", example = "DE",
+                    schema = @Schema(pattern = "^[A-Za-z]{2}$")) String country,
+            @QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
+                    schema = @Schema(enumeration = {"json", "csv"})) String format,
+            @QueryParam("limit") @Parameter(description = "Page size in rows",
+                    schema = @Schema(defaultValue = "10000", minimum = "1", maximum = "100000")) Integer limit,
+            @QueryParam("offset") @Parameter(description = "Rows to skip",
+                    schema = @Schema(defaultValue = "0", minimum = "0")) Long offset,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         List<LocalDate> months = Months.range(month, from, to);
         boolean csv = Params.wantsCsv(format, accept);
         PageRequest page = PageRequest.of(limit, offset, 10_000, 100_000);
@@ -86,14 +120,26 @@ public class StatsResource {
     @Path("/generate")
     @RolesAllowed("ixp:admin")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recompute statistics", description = "From the stored history, for one month or a range.")
+    @Operation(operationId = "generateIxpStatistics", summary = "Recompute statistics", description = "From the stored history, for one month or a range.")
     @APIResponse(responseCode = "200", description = "How many months were computed")
+    @APIResponse(responseCode = "400", description = "A bad month or range")
     @APIResponse(responseCode = "409", description = "An import is running")
-    public Uni<Map<String, Object>> generate(@QueryParam("month") String month, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Uni<GeneratedMonths> generate(
+            @QueryParam("month") @Parameter(description = "One month, YYYY-MM (or give from and to)", example = "2024-05",
+                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
+            @QueryParam("from") @Parameter(description = "First month of a range, YYYY-MM", example = "2023-01",
+                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String from,
+            @QueryParam("to") @Parameter(description = "Last month of a range (inclusive, at most 240 months), YYYY-MM",
+                    example = "2023-12", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String to) {
         List<LocalDate> months = Months.range(month, from, to);
-        return imports.generateStatistics(months).map(n -> Map.of("months", n,
-                "from", months.get(0).toString().substring(0, 7),
-                "to", months.get(months.size() - 1).toString().substring(0, 7)));
+        return imports.generateStatistics(months).map(n -> new GeneratedMonths(n,
+                months.get(0).toString().substring(0, 7), months.get(months.size() - 1).toString().substring(0, 7)));
+    }
+
+    /** The answer of a recomputation: how many months, from which to which. */
+    @Schema(description = "How many months of statistics were computed")
+    public record GeneratedMonths(@Schema(description = "Months computed") int months,
+            @Schema(description = "First month, YYYY-MM", example = "2023-01") String from,
+            @Schema(description = "Last month, YYYY-MM", example = "2023-12") String to) {
     }
 }

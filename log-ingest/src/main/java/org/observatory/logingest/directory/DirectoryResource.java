@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.problem.ProblemException;
@@ -32,14 +33,15 @@ public class DirectoryResource {
     @RolesAllowed("logs:admin")
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest the configured log folder",
+    @Operation(operationId = "ingestLogDirectory", summary = "Ingest the configured log folder",
             description = "Each regular file of logs.directory.path (or only the one named by 'file') is ingested "
                     + "in its own transaction; the answer has one result per file.")
     @APIResponse(responseCode = "200", description = "One result per file")
     @APIResponse(responseCode = "400", description = "'file' is not a plain file name")
     @APIResponse(responseCode = "404", description = "No such file in the folder")
     @APIResponse(responseCode = "409", description = "No folder configured, or it does not exist")
-    public List<DirectoryIngestService.FileResult> ingest(@QueryParam("file") String file) {
+    public List<DirectoryIngestService.FileResult> ingest(@QueryParam("file") @Parameter(description = "Only this file of the"
+            + " folder: a plain file name, no path", example = "txlog-2026-03-16") String file) {
         String configured = config.directory().path().filter(p -> !p.isBlank()).orElseThrow(() ->
                 ProblemException.conflict("No log folder is configured (logs.directory.path / LOGS_DIRECTORY)."));
         java.nio.file.Path directory = java.nio.file.Path.of(configured);

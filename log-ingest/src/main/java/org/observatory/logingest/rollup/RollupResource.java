@@ -42,7 +42,7 @@ public class RollupResource {
     @GET
     @Path("/totals")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Totals grouped by dimensions",
+    @Operation(operationId = "listLogTotals", summary = "Totals grouped by dimensions",
             description = "Sums over the buckets that start in [from, to), grouped by groupBy (comma-separated: "
                     + "network, station, location, channel, country, client, protocol), largest first.")
     @APIResponse(responseCode = "200", description = "A page of totals")
@@ -63,7 +63,7 @@ public class RollupResource {
     @GET
     @Path("/series")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Time series grouped by dimensions",
+    @Operation(operationId = "listLogSeries", summary = "Time series grouped by dimensions",
             description = "One row per bucket and group, in time order; groupBy as for totals (may be empty).")
     @APIResponse(responseCode = "200", description = "A page of series rows")
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
@@ -84,7 +84,7 @@ public class RollupResource {
     @Path("/rollups/refresh")
     @RolesAllowed("logs:admin")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Refresh the rollups now",
+    @Operation(operationId = "refreshRollups", summary = "Refresh the rollups now",
             description = "Runs the scheduled refresh at once (unless another replica is running it).")
     public Uni<RollupRefresher.RollupRun> refresh() {
         return refresher.refresh();

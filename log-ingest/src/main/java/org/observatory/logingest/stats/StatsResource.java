@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.csv.CsvWriter;
@@ -41,6 +44,7 @@ public class StatsResource {
 
     /** A page of a plugin's rows; each row has {@link #columns()} as keys. */
     public record StatsPage(String plugin, List<String> columns, long total, int limit, long offset,
+                            @Schema(description = "One object per row with the columns as keys (order, start, stop, then the plugin's)")
                             List<Map<String, Object>> rows) {
     }
 
@@ -53,7 +57,7 @@ public class StatsResource {
     @GET
     @Path("/")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the statistics plugins")
+    @Operation(operationId = "listStatisticsPlugins", summary = "List the statistics plugins")
     @APIResponse(responseCode = "200", description = "Plugins with their columns")
     public List<PluginInfo> list() {
         return engine.plugins().stream().map(StatsResource::info).toList();
@@ -73,14 +77,20 @@ public class StatsResource {
     @GET
     @Path("/{plugin}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A plugin's results",
+    @Operation(operationId = "listPluginRows", summary = "A plugin's results",
             description = "Rows of the periods that start in [from, to) (default: everything kept), oldest first, "
                     + "each with order (position over all pages), start, stop and the plugin's columns.")
     @APIResponse(responseCode = "200", description = "A page of rows")
+    @APIResponse(responseCode = "400", description = "A bad time or page")
     @APIResponse(responseCode = "404", description = "No such plugin")
     @APIResponse(responseCode = "406", description = "Accept is neither application/json nor text/csv")
-    public StatsPage rows(@PathParam("plugin") String name, @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
+    public StatsPage rows(@PathParam("plugin") @Parameter(description = "The plugin's name, as listStatisticsPlugins names it", example = "top-stations") String name,
+                          @QueryParam("from") @Parameter(description = "Periods that start at or after: an ISO date (2026-03-16) or instant (2026-03-16T00:00:00Z)", example = "2026-03-16") String from,
+                          @QueryParam("to") @Parameter(description = "Periods that start before: an ISO date (2026-03-16) or instant (2026-03-16T00:00:00Z)", example = "2026-03-16") String to,
+                          @QueryParam("limit") @Parameter(description = "Page size in rows",
+                                  schema = @Schema(defaultValue = "100", minimum = "1", maximum = "10000")) Integer limit,
+                          @QueryParam("offset") @Parameter(description = "Rows to skip",
+                                  schema = @Schema(defaultValue = "0", minimum = "0")) Long offset) {
         StatsPlugin plugin = plugin(name);
         PageRequest page = PageRequest.of(limit, offset, DEFAULT_LIMIT, MAX_LIMIT);
         Instant start = from == null ? Instant.EPOCH : instant("from", from);
@@ -119,7 +129,7 @@ public class StatsResource {
     @Path("/flush")
     @RolesAllowed("logs:admin")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Flush the statistics now", description = "Runs the scheduled flush at once.")
+    @Operation(operationId = "flushStatistics", summary = "Flush the statistics now", description = "Runs the scheduled flush at once.")
     public Uni<StatsEngine.FlushRun> flush() {
         return engine.flush();
     }
@@ -128,10 +138,12 @@ public class StatsResource {
     @Path("/{plugin}/rebuild")
     @RolesAllowed("logs:admin")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rebuild a plugin from the stored events",
+    @Operation(operationId = "rebuildPluginStatistics", summary = "Rebuild a plugin from the stored events",
             description = "Forgets the plugin's results and rebuilds them over its look-back, as for a new plugin.")
+    @APIResponse(responseCode = "200", description = "The flush that rebuilt the plugin's results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsEngine.FlushRun.class)))
     @APIResponse(responseCode = "404", description = "No such plugin")
-    public Uni<StatsEngine.FlushRun> rebuild(@PathParam("plugin") String name) {
+    public Uni<StatsEngine.FlushRun> rebuild(@PathParam("plugin") @Parameter(description = "The plugin's name, as listStatisticsPlugins names it", example = "top-stations") String name) {
         StatsPlugin plugin = plugin(name);
         return engine.forget(plugin).chain(engine::restart).chain(engine::flush);
     }

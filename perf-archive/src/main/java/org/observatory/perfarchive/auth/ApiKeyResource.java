@@ -19,6 +19,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.problem.ProblemException;
@@ -39,18 +42,24 @@ public class ApiKeyResource {
         this.keys = keys;
     }
 
+    @Schema(name = "NewApiKey", description = "A write key to create for an esmond client")
     public record NewKey(@NotBlank @Size(max = 150) @Pattern(regexp = "[^:\\s]+", message = "must not contain ':' or spaces")
+                         @Schema(required = true, description = "Who the key is for (no ':' nor spaces)", example = "ps-host-a")
                          String username,
-                         @Size(max = 500) String description) {
+                         @Size(max = 500) @Schema(description = "What the key is for", example = "pScheduler on host-a")
+                         String description) {
     }
 
     /** The created key: the only time its secret is shown. */
+    @Schema(name = "CreatedApiKey", description = "The created key; its secret is shown this once and stored only as a hash")
     public record CreatedKey(long id, String username, String description, String key, OffsetDateTime created) {
     }
 
     @POST
-    @Operation(summary = "Create a key", description = "The key is returned once and stored only as a SHA-256 hash.")
-    @APIResponse(responseCode = "201", description = "The key")
+    @Operation(operationId = "createApiKey", summary = "Create a key", description = "The key is returned once and stored only as a SHA-256 hash.")
+    @APIResponse(responseCode = "201", description = "The key, with its secret (shown once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKey.class)))
+    @APIResponse(responseCode = "400", description = "A missing or invalid username or description")
     public Uni<Response> create(@Valid @NotNull NewKey request) {
         String secret = ApiKeys.generate();
         return keys.insert(request.username(), request.description(), ApiKeys.hash(secret), KEY_ROLES)
@@ -59,7 +68,7 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List keys (without secrets)")
+    @Operation(operationId = "listApiKeys", summary = "List keys (without secrets)")
     @APIResponse(responseCode = "200", description = "All keys, revoked ones with their revocation time")
     public Uni<List<ApiKey>> list() {
         return keys.list();
@@ -67,10 +76,10 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a key")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key")
-    public Uni<Response> revoke(@PathParam("id") long id) {
+    public Uni<Response> revoke(@PathParam("id") @Parameter(description = "The key's id") long id) {
         return keys.revoke(id).map(found -> {
             if (!found) {
                 throw ProblemException.notFound("No key " + id);

@@ -19,6 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.paging.PageRequest;
@@ -34,7 +46,15 @@ import org.observatory.perfarchive.data.Point;
 @Path(ArchivePaths.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "esmond archive", description = "The perfSONAR esmond measurement archive API")
+@SecurityScheme(securitySchemeName = ArchiveResource.ESMOND_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "Authorization", description = "esmond's write key, as its clients and pScheduler send it:"
+        + " 'Token <key>' (or the older 'ApiKey <user>:<key>'). Keys are made with createApiKey. esmond writes only.")
 public class ArchiveResource {
+
+    /** The scheme of esmond's own write keys; only esmond writes accept it. */
+    public static final String ESMOND_KEY = "esmondToken";
+    private static final String KEY = "The metadata key";
+    private static final String EVENT_TYPE = "The event type, e.g. throughput, histogram-owdelay, packet-loss-rate";
 
     static final int METADATA_DEFAULT_LIMIT = 1000;
     static final int METADATA_MAX_LIMIT = 10_000;
@@ -51,9 +71,31 @@ public class ArchiveResource {
 
     @GET
     @Path("/")
-    @Operation(summary = "Search metadata", description = "Filters: subject fields, event-type, summary-type, "
-            + "summary-window, time filters on last update, any free-form parameter; host names resolved by dns-match-rule.")
-    @APIResponse(responseCode = "200", description = "A page of metadata; the first carries metadata-count-total")
+    @Operation(operationId = "searchMetadata", summary = "Search metadata", description = "Filters: subject fields, event-type, summary-type, "
+            + "summary-window, time filters on last update; any other parameter name is an exact match on a free-form"
+            + " parameter (as esmond stored it: str() of the posted value); host names resolved by dns-match-rule.")
+    @Parameters({
+            @Parameter(name = "source", in = ParameterIn.QUERY, description = "Source address or host name (resolved by dns-match-rule)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "destination", in = ParameterIn.QUERY, description = "Destination address or host name (resolved by dns-match-rule)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "measurement-agent", in = ParameterIn.QUERY, description = "Address of the measuring host", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "input-source", in = ParameterIn.QUERY, description = "The source as the test named it", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "input-destination", in = ParameterIn.QUERY, description = "The destination as the test named it", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "tool-name", in = ParameterIn.QUERY, description = "The measuring tool, e.g. pscheduler/iperf3", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "subject-type", in = ParameterIn.QUERY, description = "The kind of subject", schema = @Schema(enumeration = {"point-to-point", "network-element"})),
+            @Parameter(name = "metadata-key", in = ParameterIn.QUERY, description = "One metadata key", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "event-type", in = ParameterIn.QUERY, description = "Only metadata with this event type, e.g. throughput", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "summary-type", in = ParameterIn.QUERY, description = "Only metadata with a summary of this type", schema = @Schema(enumeration = {"base", "aggregation", "average", "statistics"})),
+            @Parameter(name = "summary-window", in = ParameterIn.QUERY, description = "Only metadata with a summary of this window (seconds)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
+            @Parameter(name = "dns-match-rule", in = ParameterIn.QUERY, description = "How host names in source and destination resolve to addresses", schema = @Schema(enumeration = {"v4v6", "only-v4", "only-v6", "prefer-v4", "prefer-v6"}, defaultValue = "v4v6")),
+            @Parameter(name = "time", in = ParameterIn.QUERY, description = "Only this instant (UNIX seconds of an event type's last update)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-start", in = ParameterIn.QUERY, description = "From this instant on (UNIX seconds of an event type's last update, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-end", in = ParameterIn.QUERY, description = "Up to this instant (UNIX seconds of an event type's last update, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-range", in = ParameterIn.QUERY, description = "Last update within these seconds back from time-end (or now)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size in metadata", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000")),
+            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Metadata to skip", schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0", minimum = "0"))})
+    @APIResponse(responseCode = "200", description = "A page of metadata; the first carries metadata-count-total",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Metadata.class)))
+    @APIResponse(responseCode = "400", description = "A bad time, page or dns-match-rule")
     public Uni<List<Map<String, Object>>> search(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         PageRequest page = PageRequest.of(integer(query.getFirst("limit"), "limit"), longValue(query.getFirst("offset"), "offset"),
@@ -80,9 +122,18 @@ public class ArchiveResource {
     @Path("/")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("measurements:write")
-    @Operation(summary = "Create metadata", description = "Answers the stored metadata; the same metadata posted "
+    @SecurityRequirement(name = ESMOND_KEY)
+    @Operation(operationId = "createMetadata", summary = "Create metadata", description = "Answers the stored metadata; the same metadata posted "
             + "again (same checksum) answers the existing record.")
-    @APIResponse(responseCode = "201", description = "The metadata, with its metadata-key")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArchiveSchemas.NewMetadata.class),
+            examples = @ExampleObject(name = "throughput", value = "{\"subject-type\": \"point-to-point\", \"source\": \"192.0.2.10\","
+                    + " \"destination\": \"198.51.100.20\", \"measurement-agent\": \"192.0.2.10\", \"input-source\": \"host-a.example.org\","
+                    + " \"input-destination\": \"host-b.example.org\", \"tool-name\": \"pscheduler/iperf3\", \"time-duration\": 10.0,"
+                    + " \"event-types\": [{\"event-type\": \"throughput\", \"summaries\": [{\"summary-type\": \"average\","
+                    + " \"summary-window\": \"86400\"}]}, {\"event-type\": \"failures\", \"summaries\": []}]}")))
+    @APIResponse(responseCode = "201", description = "The metadata, with its metadata-key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveSchemas.Metadata.class)))
     @APIResponse(responseCode = "400", description = "Invalid metadata (missing source, unknown event type, summary not allowed)")
     public Uni<Response> create(String body, @Context UriInfo uri) {
         NewMetadata parsed = MetadataParser.parse(DataParser.json(body));
@@ -91,10 +142,10 @@ public class ArchiveResource {
 
     @GET
     @Path("/{key}/")
-    @Operation(summary = "One metadata")
-    @APIResponse(responseCode = "200", description = "The metadata")
+    @Operation(operationId = "getMetadata", summary = "One metadata")
+    @APIResponse(responseCode = "200", description = "The metadata", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveSchemas.Metadata.class)))
     @APIResponse(responseCode = "404", description = "No such metadata")
-    public Uni<Map<String, Object>> detail(@PathParam("key") String key, @Context UriInfo uri) {
+    public Uni<Map<String, Object>> detail(@PathParam("key") @Parameter(description = KEY) String key, @Context UriInfo uri) {
         return metadata.get(key).map(m -> MetadataJson.render(m, origin(uri)));
     }
 
@@ -102,26 +153,45 @@ public class ArchiveResource {
     @Path("/{key}/")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("measurements:write")
-    @Operation(summary = "Bulk write", description = "{\"data\":[{\"ts\":<s>,\"val\":[{\"event-type\":...,\"val\":...}]}]}")
-    @APIResponse(responseCode = "201", description = "All points stored")
+    @SecurityRequirement(name = ESMOND_KEY)
+    @Operation(operationId = "writeBulkData", summary = "Bulk write", description = "Points of several event types in one"
+            + " transaction, as pScheduler's esmond archiver sends each result.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArchiveSchemas.BulkData.class),
+            examples = @ExampleObject(name = "throughput", value = "{\"data\": [{\"ts\": 1700000000, \"val\": ["
+                    + "{\"event-type\": \"throughput\", \"val\": 941234567}, {\"event-type\": \"packet-retransmits\", \"val\": 12}]}]}")))
+    @APIResponse(responseCode = "201", description = "All points stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveSchemas.Stored.class)))
+    @APIResponse(responseCode = "400", description = "A malformed body or value; nothing stored")
+    @APIResponse(responseCode = "404", description = "No such metadata")
     @APIResponse(responseCode = "409", description = "An integer, float or percentage point with that ts exists; nothing stored")
-    public Uni<Response> bulk(@PathParam("key") String key, byte[] body) {
+    @APIResponse(responseCode = "413", description = "The body is larger than this service accepts")
+    public Uni<Response> bulk(@PathParam("key") @Parameter(description = KEY) String key, byte[] body) {
         return offload(() -> DataParser.bulk(body)).chain(points -> data.write(key, points)).map(ArchiveResource::created);
     }
 
     @GET
     @Path("/{key}/{eventType}/")
-    @Operation(summary = "An event type with its summaries")
-    @APIResponse(responseCode = "200", description = "The event type")
-    public Uni<Map<String, Object>> eventType(@PathParam("key") String key, @PathParam("eventType") String eventType) {
+    @Operation(operationId = "getEventType", summary = "An event type with its summaries")
+    @APIResponse(responseCode = "200", description = "The event type", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveSchemas.EventType.class)))
+    @APIResponse(responseCode = "404", description = "No such metadata or event type")
+    public Uni<Map<String, Object>> eventType(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType) {
         return reads.eventType(key, eventType);
     }
 
     @GET
     @Path("/{key}/{eventType}/base")
-    @Operation(summary = "Raw points", description = "time, time-start, time-end, time-range, limit (default 1000), offset")
-    @APIResponse(responseCode = "200", description = "[{\"ts\": <s>, \"val\": ...}], oldest first")
-    public Uni<List<Map<String, Object>>> base(@PathParam("key") String key, @PathParam("eventType") String eventType,
+    @Operation(operationId = "listBasePoints", summary = "Raw points", description = "Oldest first, bounded by the time parameters.")
+    @Parameters({
+            @Parameter(name = "time", in = ParameterIn.QUERY, description = "Only this instant (UNIX seconds)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-start", in = ParameterIn.QUERY, description = "From this instant on (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-end", in = ParameterIn.QUERY, description = "Up to this instant (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-range", in = ParameterIn.QUERY, description = "Seconds back from time-end (or now)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size in points", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "100000")),
+            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Points to skip; esmond clients page with time-start = last ts + 1 instead", schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0", minimum = "0"))})
+    @APIResponse(responseCode = "200", description = "Points, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Point.class)))
+    @APIResponse(responseCode = "400", description = "A bad time or page")
+    @APIResponse(responseCode = "404", description = "No such metadata or event type")
+    public Uni<List<Map<String, Object>>> base(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
                                                @Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         return reads.base(key, eventType, TimeRange.from(query), dataPage(query));
@@ -131,30 +201,48 @@ public class ArchiveResource {
     @Path("/{key}/{eventType}/base")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("measurements:write")
-    @Operation(summary = "Add one point", description = "{\"ts\": <s>, \"val\": ...}")
-    @APIResponse(responseCode = "201", description = "Stored")
+    @SecurityRequirement(name = ESMOND_KEY)
+    @Operation(operationId = "addBasePoint", summary = "Add one point")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArchiveSchemas.Point.class),
+            examples = @ExampleObject(name = "throughput", value = "{\"ts\": 1700000000, \"val\": 941234567}")))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveSchemas.Stored.class)))
+    @APIResponse(responseCode = "400", description = "A malformed point or value")
+    @APIResponse(responseCode = "404", description = "No such metadata")
     @APIResponse(responseCode = "409", description = "An integer, float or percentage point with that ts exists")
-    public Uni<Response> addPoint(@PathParam("key") String key, @PathParam("eventType") String eventType, String body) {
+    public Uni<Response> addPoint(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType, String body) {
         List<Point> points = DataParser.single(eventType, body);
         return data.write(key, points).map(ArchiveResource::created);
     }
 
     @GET
     @Path("/{key}/{eventType}/{summary}")
-    @Operation(summary = "The windows of a summary", description = "summary: aggregations, averages or statistics")
-    @APIResponse(responseCode = "200", description = "The summaries of that type")
+    @Operation(operationId = "listSummaryWindows", summary = "The windows of a summary")
+    @APIResponse(responseCode = "200", description = "The summaries of that type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Summary.class)))
     @APIResponse(responseCode = "400", description = "The event type's data type has no such summary")
-    public Uni<List<Map<String, Object>>> summaries(@PathParam("key") String key, @PathParam("eventType") String eventType,
-                                                    @PathParam("summary") String summary) {
+    @APIResponse(responseCode = "404", description = "No such metadata or event type")
+    public Uni<List<Map<String, Object>>> summaries(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
+                                                    @PathParam("summary") @Parameter(description = "The summary, by its URL word", schema = @Schema(enumeration = {"aggregations", "averages", "statistics"})) String summary) {
         return reads.summaries(key, eventType, summary);
     }
 
     @GET
     @Path("/{key}/{eventType}/{summary}/{window}")
-    @Operation(summary = "Summary points of one window", description = "time filters, limit and offset as for base")
-    @APIResponse(responseCode = "200", description = "[{\"ts\": <bucket start>, \"val\": ...}], oldest first")
-    public Uni<List<Map<String, Object>>> summary(@PathParam("key") String key, @PathParam("eventType") String eventType,
-                                                  @PathParam("summary") String summary, @PathParam("window") String window,
+    @Operation(operationId = "listSummaryPoints", summary = "Summary points of one window", description = "ts is the start of"
+            + " each window; time filters, limit and offset as for the raw points.")
+    @Parameters({
+            @Parameter(name = "time", in = ParameterIn.QUERY, description = "Only this instant (UNIX seconds)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-start", in = ParameterIn.QUERY, description = "From this instant on (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-end", in = ParameterIn.QUERY, description = "Up to this instant (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "time-range", in = ParameterIn.QUERY, description = "Seconds back from time-end (or now)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size in points", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "100000")),
+            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Points to skip; esmond clients page with time-start = last ts + 1 instead", schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0", minimum = "0"))})
+    @APIResponse(responseCode = "200", description = "Points, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Point.class)))
+    @APIResponse(responseCode = "400", description = "No such summary for the data type, a bad window, time or page")
+    @APIResponse(responseCode = "404", description = "No such metadata, event type or window")
+    public Uni<List<Map<String, Object>>> summary(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
+                                                  @PathParam("summary") @Parameter(description = "The summary, by its URL word", schema = @Schema(enumeration = {"aggregations", "averages", "statistics"})) String summary, @PathParam("window") @Parameter(description = "The window in seconds; 0 is per point", example = "3600", schema = @Schema(pattern = "^[0-9]+$")) String window,
                                                   @Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         return reads.summary(key, eventType, summary, window, TimeRange.from(query), dataPage(query));

@@ -6,10 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,14 +27,15 @@ public class RetentionResource {
 
     @POST
     @Path("/run")
-    @Operation(summary = "Apply retention now")
+    @Operation(operationId = "runRetention", summary = "Apply retention now")
     @APIResponse(responseCode = "200", description = "What was dropped; ran=false when another replica was running it")
-    public Uni<Map<String, Object>> run() {
-        return job.run().map(result -> {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("ran", result.isPresent());
-            answer.put("dropped", result.orElse(List.of()));
-            return answer;
-        });
+    public Uni<RetentionRun> run() {
+        return job.run().map(result -> new RetentionRun(result.isPresent(), result.orElse(List.of())));
+    }
+
+    /** What a retention run dropped. */
+    @Schema(description = "What a retention run dropped")
+    public record RetentionRun(@Schema(description = "false when another replica was running it") boolean ran,
+            @Schema(description = "The partitions dropped") List<String> dropped) {
     }
 }
