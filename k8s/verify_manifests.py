@@ -24,7 +24,7 @@ SERVICES = {
     "ixp-service": {"port": 8081, "db": "ixp", "secrets": ["PEERINGDB_API_KEY"], "geoip": False},
     "instance-registry": {"port": 8082, "db": "registry", "secrets": [], "geoip": True},
     "perf-archive": {"port": 8083, "db": "perfarchive", "secrets": [], "geoip": False},
-    "log-ingest": {"port": 8084, "db": "logingest", "secrets": ["LOGS_HOST_HASH_SECRET"], "geoip": True},
+    "log-ingest": {"port": 8084, "db": "logingest", "secrets": ["LOGS_CLIENT_HASH_SECRET"], "geoip": True},
 }
 GATEWAY_URLS = {
     "IXP_SERVICE_URL": "ixp-service",
@@ -446,7 +446,33 @@ def effective_env(container, configmaps):
     return env
 
 
-def check_overlay(rep, label, objects, templates, namespace_expected):
+# Variables a container may set without the service's application.properties naming them: read by the JVM or
+# the image's launcher, or mapped by Quarkus straight onto its own properties.
+NOT_APPLICATION_ENV = {"JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_APP_DIR", "JAVA_MAX_MEM_RATIO",
+                       "JAVA_INITIAL_MEM_RATIO", "TZ"}
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def application_env(repo_root, service):
+    """The environment variables a service reads: every ${VAR...} in its application.properties (all profiles,
+    nested defaults included). None when the file is not there (manifests checked on their own)."""
+    path = os.path.join(repo_root, service, "src", "main", "resources", "application.properties")
+    if not os.path.isfile(path):
+        return None
+    with open(path) as f:
+        text = "\n".join(line for line in f.read().splitlines() if not line.lstrip().startswith("#"))
+    return set(_ENV_REF.findall(text))
+
+
+def check_env_read(rep, q, env, read):
+    """Every variable the manifests set for a service is one it reads: a misspelt name is a silent default."""
+    names = sorted(k for k in env if not k.startswith("__"))
+    unread = [n for n in names if n not in read and n not in NOT_APPLICATION_ENV and not n.startswith("QUARKUS_")]
+    rep.check(q + "sets only variables the service reads (%d)" % len(names), not unread,
+              "not read by its application.properties: " + ", ".join(unread))
+
+
+def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=None):
     by_kind = {}
     for o in objects:
         by_kind.setdefault(o.get("kind"), []).append(o)
@@ -532,6 +558,9 @@ def check_overlay(rep, label, objects, templates, namespace_expected):
         rep.check(q + "container port http = %d" % spec["port"], ports.get("http") == spec["port"],
                   str(ports))
         env = effective_env(main, configmaps)
+        read = application_env(repo_root, name) if repo_root else None
+        if read is not None:
+            check_env_read(rep, q, env, read)
         missing_cm = [v[1] for v in env.values() if isinstance(v, tuple) and v[0] == "missing-configmap"]
         rep.check(q + "every referenced ConfigMap is rendered", not missing_cm, ", ".join(missing_cm))
         rep.check(q + "HTTP_PORT equals the container port",
@@ -770,7 +799,7 @@ def main():
             with open(os.path.join(overlays_dir, ov, "kustomization.yaml")) as f:
                 m = re.search(r"^namespace:\s*(\S+)", f.read(), re.M)
                 ns = m.group(1) if m else None
-            check_overlay(rep, label, objects, templates, ns)
+            check_overlay(rep, label, objects, templates, ns, os.path.dirname(os.path.abspath(args.root)))
     print("%d passed, %d failed" % (rep.passed, rep.failed))
     return 1 if rep.failed else 0
 

@@ -29,6 +29,18 @@ public interface LogIngestConfig {
     interface Stats {
         /** UTC cron of the statistics flush, or {@code off}; aligned to the epoch by being a cron. */
         String cron();
+
+        /** Dirty hours one flush transaction takes: a restart after a crash redoes at most this much. */
+        @WithDefault("24")
+        int chunkHours();
+
+        /** Rows kept per plugin and period (a hostile log may announce millions of agents): the first in order. */
+        @WithDefault("1000")
+        int maxRowsPerPeriod();
+
+        /** Longest a statement of the flush may run in PostgreSQL before it is cancelled. */
+        @WithDefault("PT5M")
+        Duration statementTimeout();
     }
 
     interface Ingest {
@@ -54,8 +66,12 @@ public interface LogIngestConfig {
     }
 
     interface Privacy {
-        /** HMAC secret for client host hashes and block keys. */
+        /** HMAC secret for client host hashes and block keys; outside dev/test a default or short key stops the start. */
         String clientHashSecret();
+
+        /** Whether figures per client hash are public (like other reads); otherwise they need logs:admin. */
+        @WithDefault("false")
+        boolean publicClientFigures();
     }
 
     interface Geoip {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.csv.CsvWriter;
 import org.observatory.common.paging.PageRequest;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.logingest.privacy.ClientFiguresPolicy;
 
 /** Rollup queries: totals and series by any dimension, at hour, day or month resolution, in JSON or CSV. */
 @Path("/logs")
@@ -33,10 +34,12 @@ public class RollupResource {
 
     private final RollupQueryService queries;
     private final RollupRefresher refresher;
+    private final ClientFiguresPolicy clientFigures;
 
-    public RollupResource(RollupQueryService queries, RollupRefresher refresher) {
+    public RollupResource(RollupQueryService queries, RollupRefresher refresher, ClientFiguresPolicy clientFigures) {
         this.queries = queries;
         this.refresher = refresher;
+        this.clientFigures = clientFigures;
     }
 
     @GET
@@ -47,9 +50,10 @@ public class RollupResource {
                     + "network, station, location, channel, country, client, protocol), largest first.")
     @APIResponse(responseCode = "200", description = "A page of totals")
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
+    @APIResponse(responseCode = "403", description = "Figures per client without logs:admin (unless made public)")
     public Uni<RollupPage> totals(@BeanParam RollupParams params) {
-        return queries.run(query(false, params.resolution, params.from, params.to,
-                params.groupBy == null ? "network" : params.groupBy, params.filters(), params.limit, params.offset));
+        return queries.run(perClientChecked(query(false, params.resolution, params.from, params.to,
+                params.groupBy == null ? "network" : params.groupBy, params.filters(), params.limit, params.offset)));
     }
 
     @GET
@@ -67,9 +71,10 @@ public class RollupResource {
             description = "One row per bucket and group, in time order; groupBy as for totals (may be empty).")
     @APIResponse(responseCode = "200", description = "A page of series rows")
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
+    @APIResponse(responseCode = "403", description = "Figures per client without logs:admin (unless made public)")
     public Uni<RollupPage> series(@BeanParam RollupParams params) {
-        return queries.run(query(true, params.resolution, params.from, params.to,
-                params.groupBy == null ? "" : params.groupBy, params.filters(), params.limit, params.offset));
+        return queries.run(perClientChecked(query(true, params.resolution, params.from, params.to,
+                params.groupBy == null ? "" : params.groupBy, params.filters(), params.limit, params.offset)));
     }
 
     @GET
@@ -88,6 +93,14 @@ public class RollupResource {
             description = "Runs the scheduled refresh at once (unless another replica is running it).")
     public Uni<RollupRefresher.RollupRun> refresh() {
         return refresher.refresh();
+    }
+
+    /** Figures per client hash are for those the operators allow (see ClientFiguresPolicy). */
+    private RollupQueryService.Query perClientChecked(RollupQueryService.Query query) {
+        if (query.groupBy().contains(Dimension.CLIENT) || query.filters().containsKey(Dimension.CLIENT)) {
+            clientFigures.checkPerClient();
+        }
+        return query;
     }
 
     static RollupQueryService.Query query(boolean series, String resolutionText, String fromText, String toText,

@@ -2,10 +2,7 @@ package org.observatory.logingest.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Categorized per period: bytes, packets and transfers per network, per hour. */
 @ApplicationScoped
@@ -43,23 +40,12 @@ public class BytesPerNetworkPlugin implements StatsPlugin {
     }
 
     @Override
-    public Aggregate newAggregate() {
-        Map<String, long[]> byNetwork = new TreeMap<>();
-        return new Aggregate() {
-            @Override
-            public void accept(StatsEvent e) {
-                long[] sums = byNetwork.computeIfAbsent(e.network(), n -> new long[3]);
-                sums[0] += e.bytes();
-                sums[1] += e.packets();
-                sums[2]++;
-            }
-
-            @Override
-            public List<List<Object>> rows() {
-                List<List<Object>> rows = new ArrayList<>();
-                byNetwork.forEach((network, s) -> rows.add(List.of(network, s[0], s[1], s[2])));
-                return rows;
-            }
-        };
+    public String aggregateSql() {
+        // COLLATE "C": code-point order whatever the database's locale, so answers do not depend on the install.
+        return """
+                SELECT network, sum(bytes) AS bytes, sum(packets) AS packets, count(*) AS transfers,
+                       row_number() OVER (ORDER BY network COLLATE "C") AS position
+                FROM log_event WHERE log_time >= $1 AND log_time < $2
+                GROUP BY network""";
     }
 }

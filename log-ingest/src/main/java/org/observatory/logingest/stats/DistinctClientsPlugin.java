@@ -2,9 +2,7 @@ package org.observatory.logingest.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Scalar per period: how many distinct clients received data each hour. */
 @ApplicationScoped
@@ -42,20 +40,10 @@ public class DistinctClientsPlugin implements StatsPlugin {
     }
 
     @Override
-    public Aggregate newAggregate() {
-        Set<String> clients = new HashSet<>();
-        long[] bytes = new long[1];
-        return new Aggregate() {
-            @Override
-            public void accept(StatsEvent e) {
-                clients.add(e.clientHash());
-                bytes[0] += e.bytes();
-            }
-
-            @Override
-            public List<List<Object>> rows() {
-                return clients.isEmpty() ? List.of() : List.of(List.of((long) clients.size(), bytes[0]));
-            }
-        };
+    public String aggregateSql() {
+        return """
+                SELECT count(DISTINCT client_hash) AS clients, sum(bytes) AS bytes, 1 AS position
+                FROM log_event WHERE log_time >= $1 AND log_time < $2
+                HAVING count(*) > 0""";
     }
 }

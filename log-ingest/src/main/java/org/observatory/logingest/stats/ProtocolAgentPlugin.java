@@ -2,12 +2,7 @@ package org.observatory.logingest.stats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /** Categorized per period: clients, transfers and bytes per protocol and client agent, per day. */
 @ApplicationScoped
@@ -45,28 +40,12 @@ public class ProtocolAgentPlugin implements StatsPlugin {
     }
 
     @Override
-    public Aggregate newAggregate() {
-        Map<List<String>, long[]> sums = new TreeMap<>((a, b) -> {
-            int c = a.get(0).compareTo(b.get(0));
-            return c != 0 ? c : a.get(1).compareTo(b.get(1));
-        });
-        Map<List<String>, Set<String>> clients = new TreeMap<>(((TreeMap<List<String>, long[]>) sums).comparator());
-        return new Aggregate() {
-            @Override
-            public void accept(StatsEvent e) {
-                List<String> key = List.of(e.protocol(), e.agent());
-                long[] s = sums.computeIfAbsent(key, k -> new long[2]);
-                s[0]++;
-                s[1] += e.bytes();
-                clients.computeIfAbsent(key, k -> new HashSet<>()).add(e.clientHash());
-            }
-
-            @Override
-            public List<List<Object>> rows() {
-                List<List<Object>> rows = new ArrayList<>();
-                sums.forEach((key, s) -> rows.add(List.of(key.get(0), key.get(1), (long) clients.get(key).size(), s[0], s[1])));
-                return rows;
-            }
-        };
+    public String aggregateSql() {
+        return """
+                SELECT protocol, agent, count(DISTINCT client_hash) AS clients, count(*) AS transfers,
+                       sum(bytes) AS bytes,
+                       row_number() OVER (ORDER BY protocol COLLATE "C", agent COLLATE "C") AS position
+                FROM log_event WHERE log_time >= $1 AND log_time < $2
+                GROUP BY protocol, agent""";
     }
 }

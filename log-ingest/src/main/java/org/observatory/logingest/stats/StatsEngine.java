@@ -1,5 +1,6 @@
 package org.observatory.logingest.stats;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -14,29 +15,25 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.jboss.logging.Logger;
 import org.observatory.common.lock.JobLock;
+import org.observatory.logingest.common.LogIngestConfig;
 
 /**
- * Runs the statistics plugins. Results live in memory (served from there) and in {@code stats_row}. On each
- * flush (an epoch-aligned UTC cron) the periods touched by committed ingests ({@code log_dirty_hour}, consumer
- * {@code stats}) are recomputed from the stored events, each event fed to every plugin of that period length,
- * and written in one transaction with the removal of the dirty marks, on one replica at a time. At start the
- * cache is loaded from the table, and plugins never built before are rebuilt over their look-back: a restart
- * therefore misses nothing (the dirty marks are durable) and a new plugin starts with history.
+ * Runs the statistics plugins. Each plugin's aggregate is SQL that PostgreSQL runs over one period's stored
+ * events, written straight into {@code stats_row} by {@code INSERT ... SELECT}: the events never enter the service,
+ * so a period of millions of events costs no heap and no event-loop time. Endpoints page {@code stats_row}.
+ *
+ * <p>A flush (an epoch-aligned UTC cron, one replica at a time) drains the hours touched by committed ingests
+ * ({@code log_dirty_hour}, consumer {@code stats}) in chunks of {@code logs.stats.chunk-hours}: each chunk takes its
+ * marks, recomputes every period they touch and commits, so a crash or a stop loses at most the chunk in hand and a
+ * restart carries on from the marks left. At start, plugins never built before are marked over their look-back.
  */
 @ApplicationScoped
 public class StatsEngine {
@@ -45,43 +42,68 @@ public class StatsEngine {
     static final String JOB = "log-ingest:stats";
     private static final Instant EPOCH = Instant.EPOCH;
     private static final String TAKE_DIRTY = """
-            WITH taken AS (DELETE FROM log_dirty_hour WHERE consumer = 'stats' RETURNING hour)
+            WITH taken AS (
+                DELETE FROM log_dirty_hour WHERE consumer = 'stats' AND hour IN (
+                    SELECT hour FROM log_dirty_hour WHERE consumer = 'stats' ORDER BY hour LIMIT $1)
+                RETURNING hour)
             SELECT hour FROM taken ORDER BY hour""";
-    private static final String EVENTS = """
-            SELECT log_time, network, station, location, channel, bytes, packets, protocol, agent, client_hash, country
-            FROM log_event WHERE log_time >= $1 AND log_time < $2""";
+    // Probes each hour of the look-back through the primary key instead of reading its events.
     private static final String MARK_LOOKBACK = """
             INSERT INTO log_dirty_hour (consumer, hour)
-            SELECT DISTINCT 'stats', date_bin('1 hour', log_time, TIMESTAMPTZ '2000-01-01 00:00:00+00')
-            FROM log_event WHERE log_time >= now() - make_interval(secs => $1)
+            SELECT 'stats', h FROM generate_series(
+                date_bin('1 hour', now() - make_interval(secs => $1), TIMESTAMPTZ '2000-01-01 00:00:00+00'),
+                now(), INTERVAL '1 hour') AS h
+            WHERE EXISTS (SELECT 1 FROM log_event WHERE log_time >= h AND log_time < h + INTERVAL '1 hour')
             ON CONFLICT (consumer, hour) DO UPDATE SET mark = excluded.mark""";
-    private static final String INSERT_ROWS = """
+    private static final String DELETE_PERIOD = "DELETE FROM stats_row WHERE plugin = $1 AND period_start = $2";
+    private static final String INSERT_PERIOD = """
             INSERT INTO stats_row (plugin, period_start, period_stop, rank, cells)
-            SELECT $1, $2, $3, r, c::jsonb FROM unnest($4::int4[], $5::text[]) AS u(r, c)""";
+            SELECT $3, $1, $2, q.position, to_jsonb(q) - 'position' FROM (%s) AS q
+            WHERE q.position <= $4""";
+    private static final String COUNT_ROWS = """
+            SELECT count(*) FROM stats_row WHERE plugin = $1 AND period_start >= $2 AND period_start < $3""";
+    private static final String PAGE_ROWS = """
+            SELECT period_start, period_stop, rank, cells::text FROM stats_row
+            WHERE plugin = $1 AND period_start >= $2 AND period_start < $3
+            ORDER BY period_start, rank LIMIT $4 OFFSET $5""";
 
-    /** What a flush did. */
+    /** What a flush did: whether it ran here, the dirty hours it consumed and the periods it recomputed. */
     public record FlushRun(boolean ran, int hours, int periods) {
+        FlushRun plus(FlushRun other) {
+            return new FlushRun(ran || other.ran, hours + other.hours, periods + other.periods);
+        }
+    }
+
+    /** One page of a plugin's rows, and how many rows the range holds. */
+    public record RowPage(long total, List<StatsRow> rows) {
     }
 
     private final Pool pool;
     private final JobLock lock;
     private final List<StatsPlugin> plugins;
-    private final Map<String, ConcurrentSkipListMap<Instant, List<StatsRow>>> cache = new ConcurrentHashMap<>();
-    private volatile OffsetDateTime lastSeen = EPOCH.atOffset(ZoneOffset.UTC);
+    private final LogIngestConfig.Stats config;
+    private volatile boolean stopping;
 
-    public StatsEngine(Pool pool, Instance<StatsPlugin> plugins) {
+    public StatsEngine(Pool pool, Instance<StatsPlugin> plugins, LogIngestConfig config) {
         this.pool = pool;
         this.lock = new JobLock(pool);
         this.plugins = plugins.stream().sorted(Comparator.comparing(StatsPlugin::name)).toList();
+        this.config = config.stats();
     }
 
     void onStart(@Observes StartupEvent event) {
         try {
-            restart().await().atMost(Duration.ofMinutes(10));
+            // Cheap (one probe per look-back hour), yet bounded: a start must never hang on the database.
+            restart().await().atMost(Duration.ofMinutes(1));
         } catch (RuntimeException e) {
-            // The service still serves ingest and rollups; the next flush retries the rebuild marks it can.
-            LOG.errorf(e, "Statistics could not be restored at start");
+            // The service still serves ingest and rollups; the next start marks what this one could not.
+            LOG.errorf(e, "Statistics plugins could not be checked at start");
         }
+    }
+
+    /** Stops draining between chunks: a flush in hand ends with its current chunk, the rest stays marked. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     public List<StatsPlugin> plugins() {
@@ -92,22 +114,19 @@ public class StatsEngine {
         return plugins.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** What a fresh start does: forget the memory, mark plugins never built for rebuild, load stored results. */
+    /** What a fresh start does: mark plugins never built (or forgotten) for rebuild over their look-back. */
     public Uni<Void> restart() {
-        cache.clear();
-        lastSeen = EPOCH.atOffset(ZoneOffset.UTC);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StatsPlugin plugin : plugins) {
             chain = chain.chain(() -> markIfNew(plugin));
         }
-        return chain.chain(this::reload);
+        return chain;
     }
 
-    /** Forgets a plugin's stored results and rebuilds them over its look-back on the next flush. */
+    /** Forgets a plugin's stored results; the next {@link #restart()} marks its look-back for rebuild. */
     public Uni<Void> forget(StatsPlugin plugin) {
         return pool.withTransaction(c -> c.preparedQuery("DELETE FROM stats_row WHERE plugin = $1").execute(Tuple.of(plugin.name()))
                         .chain(() -> c.preparedQuery("DELETE FROM stats_plugin WHERE name = $1").execute(Tuple.of(plugin.name()))))
-                .invoke(() -> cache.remove(plugin.name()))
                 .replaceWithVoid();
     }
 
@@ -132,119 +151,69 @@ public class StatsEngine {
         return flush().replaceWithVoid();
     }
 
-    /** Recomputes the dirty periods (unless another replica is doing it), then refreshes the memory. */
+    /** Drains the dirty marks chunk by chunk (unless another replica is doing it), until none are left. */
     public Uni<FlushRun> flush() {
-        return lock.runExclusively(JOB, () -> pool.withTransaction(this::recompute))
-                .map(run -> run.orElse(new FlushRun(false, 0, 0)))
-                .call(this::reload);
+        return lock.runExclusively(JOB, this::drain).map(run -> run.orElse(new FlushRun(false, 0, 0)));
     }
 
-    private Uni<FlushRun> recompute(SqlConnection c) {
-        return c.query(TAKE_DIRTY).execute().chain(rows -> {
-            List<Instant> hours = new ArrayList<>();
-            for (Row row : rows) {
-                hours.add(row.getOffsetDateTime(0).toInstant());
-            }
-            Map<Duration, TreeSet<Instant>> periods = new TreeMap<>();
-            for (StatsPlugin plugin : plugins) {
-                for (Instant hour : hours) {
-                    periods.computeIfAbsent(plugin.period(), d -> new TreeSet<>()).add(align(hour, plugin.period()));
-                }
-            }
-            Uni<Integer> chain = Uni.createFrom().item(0);
-            for (Map.Entry<Duration, TreeSet<Instant>> entry : periods.entrySet()) {
-                List<StatsPlugin> same = plugins.stream().filter(p -> p.period().equals(entry.getKey())).toList();
-                for (Instant start : entry.getValue()) {
-                    chain = chain.chain(done -> computePeriod(c, same, start, start.plus(entry.getKey())).replaceWith(done + 1));
-                }
-            }
-            return chain.map(done -> new FlushRun(true, hours.size(), done));
-        });
+    private Uni<FlushRun> drain() {
+        return Multi.createBy().repeating().uni(() -> pool.withTransaction(this::chunk))
+                .whilst(run -> run.hours() > 0 && !stopping)
+                .collect().in(() -> new FlushRun[] {new FlushRun(true, 0, 0)}, (sum, run) -> sum[0] = sum[0].plus(run))
+                .map(sum -> sum[0]);
     }
 
-    private Uni<Void> computePeriod(SqlConnection c, List<StatsPlugin> same, Instant start, Instant stop) {
-        Map<StatsPlugin, StatsPlugin.Aggregate> aggregates = new LinkedHashMap<>();
-        same.forEach(p -> aggregates.put(p, p.newAggregate()));
-        Tuple range = Tuple.of(start.atOffset(ZoneOffset.UTC), stop.atOffset(ZoneOffset.UTC));
-        Uni<Void> fed = c.prepare(EVENTS).chain(statement -> {
-            Multi<Row> events = statement.createStream(2_000, range).toMulti();
-            return events.onItem().invoke(row -> {
-                StatsEvent event = event(row);
-                aggregates.values().forEach(a -> a.accept(event));
-            }).collect().last().replaceWithVoid().eventually(statement::close);
-        });
-        return fed.chain(() -> {
-            Uni<Void> writes = Uni.createFrom().voidItem();
-            for (Map.Entry<StatsPlugin, StatsPlugin.Aggregate> entry : aggregates.entrySet()) {
-                writes = writes.chain(() -> write(c, entry.getKey(), start, stop, entry.getValue().rows()));
-            }
-            return writes;
-        });
-    }
-
-    private static StatsEvent event(Row row) {
-        return new StatsEvent(row.getOffsetDateTime(0).toInstant(), row.getString(1), row.getString(2),
-                row.getString(3), row.getString(4), row.getLong(5), row.getLong(6), row.getString(7),
-                row.getString(8), row.getString(9), row.getString(10));
-    }
-
-    private Uni<Void> write(SqlConnection c, StatsPlugin plugin, Instant start, Instant stop, List<List<Object>> rows) {
-        Uni<?> deleted = c.preparedQuery("DELETE FROM stats_row WHERE plugin = $1 AND period_start = $2")
-                .execute(Tuple.of(plugin.name(), start.atOffset(ZoneOffset.UTC)));
-        if (rows.isEmpty()) {
-            return deleted.replaceWithVoid();
-        }
-        Integer[] ranks = new Integer[rows.size()];
-        String[] cells = new String[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            ranks[i] = i + 1;
-            JsonObject json = new JsonObject();
-            for (int col = 0; col < plugin.columns().size(); col++) {
-                json.put(plugin.columns().get(col), rows.get(i).get(col));
-            }
-            cells[i] = json.encode();
-        }
-        return deleted.chain(() -> c.preparedQuery(INSERT_ROWS).execute(Tuple.from(List.of(plugin.name(),
-                start.atOffset(ZoneOffset.UTC), stop.atOffset(ZoneOffset.UTC), ranks, cells)))).replaceWithVoid();
-    }
-
-    /** Loads rows changed since the last load (by this or another replica) into memory. */
-    Uni<Void> reload() {
-        return pool.preparedQuery("""
-                        SELECT plugin, period_start, period_stop, rank, cells::text, computed_at FROM stats_row
-                        WHERE computed_at > $1 ORDER BY plugin, period_start, rank""")
-                .execute(Tuple.of(lastSeen))
-                .invoke(rows -> {
-                    Map<String, Map<Instant, List<StatsRow>>> changed = new LinkedHashMap<>();
-                    OffsetDateTime newest = lastSeen;
+    /** One transaction: take up to chunk-hours marks, recompute every period they touch. */
+    private Uni<FlushRun> chunk(SqlConnection c) {
+        return c.preparedQuery("SELECT set_config('statement_timeout', $1, true)")
+                .execute(Tuple.of(String.valueOf(config.statementTimeout().toMillis())))
+                .chain(() -> c.preparedQuery(TAKE_DIRTY).execute(Tuple.of(config.chunkHours())))
+                .chain(rows -> {
+                    List<Instant> hours = new ArrayList<>();
                     for (Row row : rows) {
-                        Optional<StatsPlugin> plugin = plugin(row.getString(0));
-                        if (plugin.isEmpty()) {
-                            continue;
-                        }
-                        JsonObject cells = new JsonObject(row.getString(4));
-                        List<Object> values = plugin.get().columns().stream().map(cells::getValue).toList();
-                        Instant start = row.getOffsetDateTime(1).toInstant();
-                        changed.computeIfAbsent(plugin.get().name(), k -> new TreeMap<>())
-                                .computeIfAbsent(start, k -> new ArrayList<>())
-                                .add(new StatsRow(start, row.getOffsetDateTime(2).toInstant(), row.getInteger(3), values));
-                        if (row.getOffsetDateTime(5).isAfter(newest)) {
-                            newest = row.getOffsetDateTime(5);
+                        hours.add(row.getOffsetDateTime(0).toInstant());
+                    }
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (StatsPlugin plugin : plugins) {
+                        TreeSet<Instant> starts = new TreeSet<>();
+                        hours.forEach(hour -> starts.add(align(hour, plugin.period())));
+                        for (Instant start : starts) {
+                            chain = chain.chain(done -> computePeriod(c, plugin, start).replaceWith(done + 1));
                         }
                     }
-                    changed.forEach((name, periods) -> cache.computeIfAbsent(name, k -> new ConcurrentSkipListMap<>())
-                            .putAll(periods));
-                    lastSeen = newest;
-                })
+                    return chain.map(periods -> new FlushRun(true, hours.size(), periods));
+                });
+    }
+
+    /** Replaces a period's rows by the plugin's aggregate, computed and written by PostgreSQL. */
+    private Uni<Void> computePeriod(SqlConnection c, StatsPlugin plugin, Instant start) {
+        Instant stop = start.plus(plugin.period());
+        return c.preparedQuery(DELETE_PERIOD).execute(Tuple.of(plugin.name(), start.atOffset(ZoneOffset.UTC)))
+                .chain(() -> c.preparedQuery(INSERT_PERIOD.formatted(plugin.aggregateSql()))
+                        .execute(Tuple.of(start.atOffset(ZoneOffset.UTC), stop.atOffset(ZoneOffset.UTC), plugin.name(),
+                                config.maxRowsPerPeriod())))
                 .replaceWithVoid();
     }
 
-    /** Rows of a plugin whose period starts in [from, to), in time then rank order. */
-    public List<StatsRow> rows(StatsPlugin plugin, Instant from, Instant to) {
-        NavigableMap<Instant, List<StatsRow>> periods = cache.getOrDefault(plugin.name(), new ConcurrentSkipListMap<>());
-        List<StatsRow> out = new ArrayList<>();
-        periods.subMap(from, true, to, false).values().forEach(out::addAll);
-        return out;
+    /** A page of a plugin's rows whose period starts in [from, to), in time then rank order. */
+    public Uni<RowPage> rows(StatsPlugin plugin, Instant from, Instant to, int limit, long offset) {
+        Tuple range = Tuple.of(plugin.name(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        return pool.preparedQuery(COUNT_ROWS).execute(range)
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(total -> total <= offset
+                        ? Uni.createFrom().item(new RowPage(total, List.of()))
+                        : pool.preparedQuery(PAGE_ROWS).execute(Tuple.of(plugin.name(), from.atOffset(ZoneOffset.UTC),
+                                        to.atOffset(ZoneOffset.UTC), limit, offset))
+                                .map(rows -> {
+                                    List<StatsRow> page = new ArrayList<>(rows.size());
+                                    for (Row row : rows) {
+                                        JsonObject cells = new JsonObject(row.getString(3));
+                                        page.add(new StatsRow(row.getOffsetDateTime(0).toInstant(),
+                                                row.getOffsetDateTime(1).toInstant(), row.getInteger(2),
+                                                plugin.columns().stream().map(cells::getValue).toList()));
+                                    }
+                                    return new RowPage(total, page);
+                                }));
     }
 
     /** Start of the epoch-aligned period that holds {@code time}. */

@@ -36,6 +36,7 @@ public class StatsResource {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 10_000;
     private static final List<String> LEADING = List.of("order", "start", "stop");
+    private static final Instant END_OF_TIME = Instant.parse("9999-01-01T00:00:00Z");
 
     /** A plugin as listed. */
     public record PluginInfo(String name, String summary, String description, String period, String lookback,
@@ -81,48 +82,52 @@ public class StatsResource {
             description = "Rows of the periods that start in [from, to) (default: everything kept), oldest first, "
                     + "each with order (position over all pages), start, stop and the plugin's columns.")
     @APIResponse(responseCode = "200", description = "A page of rows")
-    @APIResponse(responseCode = "400", description = "A bad time or page")
+    @APIResponse(responseCode = "400", description = "Bad time range (from must be before to) or paging")
     @APIResponse(responseCode = "404", description = "No such plugin")
     @APIResponse(responseCode = "406", description = "Accept is neither application/json nor text/csv")
-    public StatsPage rows(@PathParam("plugin") @Parameter(description = "The plugin's name, as listStatisticsPlugins names it", example = "top-stations") String name,
-                          @QueryParam("from") @Parameter(description = "Periods that start at or after: an ISO date (2026-03-16) or instant (2026-03-16T00:00:00Z)", example = "2026-03-16") String from,
-                          @QueryParam("to") @Parameter(description = "Periods that start before: an ISO date (2026-03-16) or instant (2026-03-16T00:00:00Z)", example = "2026-03-16") String to,
-                          @QueryParam("limit") @Parameter(description = "Page size in rows",
+    public Uni<StatsPage> rows(@PathParam("plugin") @Parameter(description = "The plugin's name, as listStatisticsPlugins names it", example = "top-stations") String name,
+                               @QueryParam("from") @Parameter(description = "Periods that start at or after: an ISO date (2026-03-16) or instant (2026-03-16T00:00:00Z)", example = "2026-03-16") String from,
+                               @QueryParam("to") @Parameter(description = "Periods that start before: an ISO date (2026-03-16) or instant (2026-03-16T00:00:00Z)", example = "2026-03-16") String to,
+                               @QueryParam("limit") @Parameter(description = "Page size in rows",
                                   schema = @Schema(defaultValue = "100", minimum = "1", maximum = "10000")) Integer limit,
-                          @QueryParam("offset") @Parameter(description = "Rows to skip",
+                               @QueryParam("offset") @Parameter(description = "Rows to skip",
                                   schema = @Schema(defaultValue = "0", minimum = "0")) Long offset) {
         StatsPlugin plugin = plugin(name);
         PageRequest page = PageRequest.of(limit, offset, DEFAULT_LIMIT, MAX_LIMIT);
         Instant start = from == null ? Instant.EPOCH : instant("from", from);
-        Instant stop = to == null ? Instant.parse("9999-01-01T00:00:00Z") : instant("to", to);
-        List<StatsRow> all = engine.rows(plugin, start, stop);
-        List<String> columns = columns(plugin);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        long end = Math.min(all.size(), page.offset() + page.limit());
-        for (long i = page.offset(); i < end; i++) {
-            StatsRow row = all.get((int) i);
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("order", i);
-            values.put("start", row.start());
-            values.put("stop", row.stop());
-            for (int col = 0; col < plugin.columns().size(); col++) {
-                values.put(plugin.columns().get(col), row.cells().get(col));
-            }
-            rows.add(values);
+        Instant stop = to == null ? END_OF_TIME : instant("to", to);
+        if (!start.isBefore(stop)) {
+            throw ProblemException.invalidField("from", "must be before to");
         }
-        return new StatsPage(plugin.name(), columns, all.size(), page.limit(), page.offset(), rows);
+        List<String> columns = columns(plugin);
+        return engine.rows(plugin, start, stop, page.limit(), page.offset()).map(found -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            long order = page.offset();
+            for (StatsRow row : found.rows()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("order", order++);
+                values.put("start", row.start());
+                values.put("stop", row.stop());
+                for (int col = 0; col < plugin.columns().size(); col++) {
+                    values.put(plugin.columns().get(col), row.cells().get(col));
+                }
+                rows.add(values);
+            }
+            return new StatsPage(plugin.name(), columns, found.total(), page.limit(), page.offset(), rows);
+        });
     }
 
     @GET
     @Path("/{plugin}")
     @Produces(CSV)
     @Operation(hidden = true)
-    public String rowsCsv(@PathParam("plugin") String name, @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
-        StatsPage page = rows(name, from, to, limit, offset);
-        CsvWriter csv = new CsvWriter(page.columns());
-        page.rows().forEach(row -> csv.row(page.columns().stream().map(row::get).toList()));
-        return csv.toString();
+    public Uni<String> rowsCsv(@PathParam("plugin") String name, @QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("limit") Integer limit, @QueryParam("offset") Long offset) {
+        return rows(name, from, to, limit, offset).map(page -> {
+            CsvWriter csv = new CsvWriter(page.columns());
+            page.rows().forEach(row -> csv.row(page.columns().stream().map(row::get).toList()));
+            return csv.toString();
+        });
     }
 
     @POST

@@ -149,7 +149,7 @@ class StatsTest {
         Instant next = DAY.plus(1, ChronoUnit.DAYS);
         String before = csv("top-stations", DAY, next) + csv("distinct-clients", DAY, next)
                 + csv("bytes-per-network", DAY, next) + csv("protocols", DAY, next);
-        // A restart reloads the memory from the stored results.
+        // A restart keeps the stored results.
         engine.restart().await().indefinitely();
         assertEquals(before, csv("top-stations", DAY, next) + csv("distinct-clients", DAY, next)
                 + csv("bytes-per-network", DAY, next) + csv("protocols", DAY, next));
@@ -164,6 +164,17 @@ class StatsTest {
                 + csv("bytes-per-network", DAY, next) + csv("protocols", DAY, next));
         asAdmin().when().post("/stats/top-stations/rebuild").then().statusCode(200);
         assertEquals(before.lines().limit(4).toList(), csv("top-stations", DAY, next).lines().limit(4).toList());
+    }
+
+    @Test
+    void aRangeWhoseFromIsNotBeforeItsToIsA400Problem() {
+        for (String plugin : new String[] {"bytes-per-network", "top-stations"}) {
+            given().accept("application/json").queryParam("from", "2026-03-17").queryParam("to", "2026-03-16")
+                    .when().get("/stats/" + plugin).then().statusCode(400)
+                    .contentType(startsWith("application/problem+json")).body("status", equalTo(400));
+            given().accept("text/csv").queryParam("from", "2026-03-16T00:00:00Z").queryParam("to", "2026-03-16T00:00:00Z")
+                    .when().get("/stats/" + plugin).then().statusCode(400);
+        }
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.observatory.testsupport.LocalPostgres;
  */
 public final class LogIngestBench {
 
-    private static final String SECRET = "bench-secret";
+    private static final String SECRET = "bench-client-hash-secret";
     private static final String DATABASE = "logbench";
 
     public static void main(String[] args) throws Exception {
