@@ -29,11 +29,19 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
     }
 
     private int listen(String service, String prefix) {
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().equals(prefix + "/__requests")) {
+                // How many requests reached this backend: lets a test see that the gateway refused one itself.
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("service", service).put("requests", served.get()).encode());
+                return;
+            }
             if (request.path().equals("/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(openApi(service, prefix).encode());
                 return;
             }
+            served.incrementAndGet();
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject()
@@ -54,7 +62,7 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Every service answers with the same component and operation names, so that the merge must rename them. */
+    /** Every service answers with the same component name but other content, so that the merge must rename it. */
     private static JsonObject openApi(String service, String prefix) {
         JsonObject ok = new JsonObject().put("200", new JsonObject().put("description", "ok").put("content",
                 new JsonObject().put("application/json", new JsonObject().put("schema",
@@ -63,10 +71,18 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                 .put("openapi", "3.0.3")
                 .put("info", new JsonObject().put("title", "Observatory " + service).put("version", "1"))
                 .put("paths", new JsonObject().put(prefix + "/things", new JsonObject().put("get",
-                        new JsonObject().put("operationId", "list").put("responses", ok)
+                        new JsonObject().put("operationId", "list" + pascal(service) + "Things").put("responses", ok)
                                 .put("security", new io.vertx.core.json.JsonArray().add(new JsonObject().put("SecurityScheme", new io.vertx.core.json.JsonArray()))))))
                 .put("components", new JsonObject().put("schemas", new JsonObject().put("Thing",
                         new JsonObject().put("type", "object").put("description", "a thing of " + service))));
+    }
+
+    private static String pascal(String service) {
+        StringBuilder out = new StringBuilder();
+        for (String part : service.split("-")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
     }
 
     @Override

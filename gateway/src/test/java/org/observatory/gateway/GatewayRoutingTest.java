@@ -30,7 +30,8 @@ class GatewayRoutingTest {
     @Test
     void streamsARequestBodyToTheBackendUnchanged() {
         String body = "x".repeat(3_000_000);
-        given().contentType("text/plain").body(body).when().post("/logs/txlog")
+        String token = OidcWiremockTestResource.getAccessToken("ringserver", Set.of("logs:write"));
+        given().auth().oauth2(token).contentType("text/plain").body(body).when().post("/logs/txlog")
                 .then().statusCode(201)
                 .body("method", equalTo("POST"))
                 .body("bodyLength", equalTo(3_000_000))
@@ -115,7 +116,10 @@ class GatewayRoutingTest {
                 .body("info.title", equalTo("Observatory"))
                 .body("paths.keySet()", hasItems("/ixp/things", "/registry/things", "/esmond/things", "/logs/things",
                         "/services", "/whoami"))
-                .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
-                .body("paths.'/esmond/things'.get.security[0].keySet()", hasItems("oidc"));
+                .body("components.securitySchemes.oauth2.type", equalTo("oauth2"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/esmond/things'.get.security[0].keySet()", hasItems("oauth2"))
+                .body("paths.'/esmond/things'.get.security[1].keySet()", hasItems("bearer"))
+                .body("servers[0].url", equalTo("https://observatory.test"));
     }
 }

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.observatory.common.problem.Problem;
+import org.observatory.common.problem.ProblemException;
 import org.jboss.logging.Logger;
 import org.observatory.gateway.routing.BackendClient;
 import org.observatory.gateway.routing.GatewayConfig;
@@ -45,21 +47,25 @@ public class SuiteOpenApiResource {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-    String issuer;
+    private final SuiteOpenApiConfig suite;
 
     @Inject
-    public SuiteOpenApiResource(GatewayConfig config, BackendClient backends, ObjectMapper mapper) {
+    public SuiteOpenApiResource(GatewayConfig config, SuiteOpenApiConfig suite, BackendClient backends, ObjectMapper mapper) {
         this.config = config;
+        this.suite = suite;
         this.backends = backends;
         this.mapper = mapper;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getSuiteOpenApi", summary = "The OpenAPI document of the whole suite, merged from every service's")
-    @APIResponse(responseCode = "200", description = "An OpenAPI 3.0 document", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "An OpenAPI 3.0 document")))
+    @Operation(operationId = "getSuiteOpenApi", summary = "The OpenAPI document of the whole suite, merged from every service's",
+            description = "The document a client generator takes: every service's operations, one server (the gateway),"
+                    + " one set of security schemes.")
+    @APIResponse(responseCode = "200", description = "The merged OpenAPI 3.0.3 document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "500", description = "The services' documents clash (an operation id or a path used twice)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ObjectNode> document(@Context HttpServerRequest request) {
         Map<String, URI> sources = new LinkedHashMap<>();
         sources.put("gateway", URI.create("http://127.0.0.1:" + request.localAddress().port()));
@@ -79,13 +85,17 @@ public class SuiteOpenApiResource {
             }
         });
         List<String> missing = OpenApiMerger.missing(documents, services);
-        ObjectNode info = mapper.createObjectNode()
-                .put("title", "Observatory")
-                .put("version", version)
-                .put("description", "Every service of the Observatory suite, reached through the gateway."
-                        + (missing.isEmpty() ? "" : " Not available right now: " + String.join(", ", missing) + "."));
-        String discovery = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
-        return OpenApiMerger.merge(info, documents, discovery);
+        SuiteDocumentSettings settings = SuiteDocument.settings(version, suite.publicUrl(), suite.issuer());
+        if (!missing.isEmpty()) {
+            settings = settings.withDescription(settings.description() + " Not available right now: " + String.join(", ", missing) + ".");
+        }
+        try {
+            return OpenApiMerger.merge(settings, documents);
+        } catch (OpenApiMergeException e) {
+            // Loud: a client generated from a document with a duplicate id would be wrong in a way nobody sees.
+            LOG.errorf("The suite's OpenAPI document cannot be merged: %s", e.getMessage());
+            throw new ProblemException(500, "Internal Server Error", "The services' OpenAPI documents clash: " + e.getMessage());
+        }
     }
 
     private Uni<Void> fetch(String service, URI url) {
