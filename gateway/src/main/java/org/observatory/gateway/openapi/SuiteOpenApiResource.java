@@ -63,7 +63,7 @@ public class SuiteOpenApiResource {
             description = "The document a client generator takes: every service's operations, one server (the gateway),"
                     + " one set of security schemes.")
     @APIResponse(responseCode = "200", description = "The merged OpenAPI 3.0.3 document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "An OpenAPI 3.0.3 document")))
     @APIResponse(responseCode = "500", description = "The services' documents clash (an operation id or a path used twice)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ObjectNode> document(@Context HttpServerRequest request) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.problem.ProblemException;
 
@@ -20,7 +20,6 @@ import org.observatory.common.problem.ProblemException;
 @Path("/logs/admin/jobs")
 @RolesAllowed("logs:admin")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "oidc")
 @Tag(name = "Storage jobs", description = "Partitions, retention, compression and rollup refresh")
 public class StorageJobResource {
 
@@ -31,19 +30,19 @@ public class StorageJobResource {
     }
 
     @GET
-    @Operation(summary = "The storage jobs with their last run and outcome")
+    @Operation(operationId = "listStorageJobs", summary = "The storage jobs with their last run and outcome")
     public Uni<List<StorageJobStatus>> list() {
         return jobs.list();
     }
 
     @POST
     @Path("/{job}/run")
-    @Operation(summary = "Run a storage job now", description = "Answers the job's status after the run; outcome "
+    @Operation(operationId = "runStorageJob", summary = "Run a storage job now", description = "Answers the job's status after the run; outcome "
             + "'skipped' when another replica was running it, 'failed' with the reason otherwise.")
     @APIResponse(responseCode = "200", description = "The job's status after the run")
     @APIResponse(responseCode = "404", description = "No such job")
     @APIResponse(responseCode = "409", description = "The storage dialect has no such job (compression without TimescaleDB)")
-    public Uni<StorageJobStatus> run(@PathParam("job") String name) {
+    public Uni<StorageJobStatus> run(@PathParam("job") @Parameter(description = "The job to run", example = "retention", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"partitions", "retention", "compression", "rollup-refresh"})) String name) {
         StorageJob job = StorageJob.byApiName(name).orElseThrow(() -> ProblemException.notFound("No storage job '" + name
                 + "'; jobs: " + String.join(", ", Arrays.stream(StorageJob.values()).map(StorageJob::apiName).toList())));
         return jobs.run(job);

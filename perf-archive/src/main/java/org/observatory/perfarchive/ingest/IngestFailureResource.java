@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.paging.PageRequest;
@@ -30,8 +32,8 @@ public class IngestFailureResource {
     @GET
     @Operation(summary = "Refused writes", description = "The latest refused writes (bounded by perf.ingest-failures.kept), newest first")
     @APIResponse(responseCode = "200", description = "Refused writes")
-    public Uni<List<IngestFailure>> listIngestFailures(@QueryParam("limit") @DefaultValue("100") int limit,
-                                         @QueryParam("offset") @DefaultValue("0") long offset) {
+    public Uni<List<IngestFailure>> listIngestFailures(@QueryParam("limit") @DefaultValue("100") @Parameter(description = "Page size, newest first", schema = @Schema(minimum = "1", maximum = "1000")) int limit,
+                                         @QueryParam("offset") @DefaultValue("0") @Parameter(description = "Refusals to skip", schema = @Schema(minimum = "0")) long offset) {
         PageRequest page = PageRequest.of(limit, offset, 100, 1000);
         return failures.latest(page.limit(), page.offset());
     }

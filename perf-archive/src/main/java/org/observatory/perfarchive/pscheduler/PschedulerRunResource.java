@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -59,7 +60,7 @@ public class PschedulerRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunReceipt.class)))
     @APIResponse(responseCode = "400", description = "Not a pScheduler result: the detail names what is missing")
     @APIResponse(responseCode = "413", description = "Larger than perf.pscheduler.max-body-size")
-    public Uni<RestResponse<RunReceipt>> postRun(byte[] body, @HeaderParam("x-ps-observer") String observer,
+    public Uni<RestResponse<RunReceipt>> postRun(byte[] body, @HeaderParam("x-ps-observer") @Parameter(description = "The pScheduler host that ran the test, as its archiver sends it; stored as the measurement-agent", example = "ps1.example.net") String observer,
                                               RoutingContext rc) {
         return archive(body, observer, rc);
     }
@@ -72,7 +73,7 @@ public class PschedulerRunResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "pScheduler result document")))
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunReceipt.class)))
-    public Uni<RestResponse<RunReceipt>> putRun(byte[] body, @HeaderParam("x-ps-observer") String observer,
+    public Uni<RestResponse<RunReceipt>> putRun(byte[] body, @HeaderParam("x-ps-observer") @Parameter(description = "The pScheduler host that ran the test, as its archiver sends it; stored as the measurement-agent", example = "ps1.example.net") String observer,
                                              RoutingContext rc) {
         return archive(body, observer, rc);
     }
