@@ -11,4 +11,19 @@ import org.observatory.testsupport.ServiceConventionsTest;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ServiceFoundationTest extends ServiceConventionsTest {
+
+    @Override
+    protected String anonymousReadPath() {
+        return "/esmond/perfsonar/archive/";
+    }
+
+    @Override
+    protected String securedPostPath() {
+        return "/perf/keys";
+    }
+
+    @Override
+    protected String pathWithValue(String value) {
+        return "/esmond/perfsonar/archive/" + value + "/";
+    }
 }
