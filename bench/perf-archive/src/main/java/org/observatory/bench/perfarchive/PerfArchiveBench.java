@@ -46,6 +46,7 @@ public final class PerfArchiveBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
+    private String managementBase;
     private int port;
     private String token;
 
@@ -61,6 +62,8 @@ public final class PerfArchiveBench {
     private void run(Path root, int latencyMetadata, int latencyDays, int throughputMetadata, int clients) throws Exception {
         try (LocalPostgres pg = LocalPostgres.start("perfarchive"); LocalIssuer issuer = LocalIssuer.start()) {
             int port = freePort();
+            // Health is on the management interface, on a free port of its own.
+            int managementPort = freePort();
             File log = root.resolve("bench/perf-archive/target/service.log").toFile();
             List<String> command = new ArrayList<>(List.of("java", "-Xmx768m"));
             // SERVICE_JAVA_OPTS, e.g. a JFR recording, for profiling the service under the benchmark's load.
@@ -73,9 +76,11 @@ public final class PerfArchiveBench {
             builder.environment().putAll(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.port()),
                     "DB_NAME", "perfarchive", "DB_USER", LocalPostgres.USER, "DB_PASSWORD", "unused",
                     "HTTP_PORT", String.valueOf(port), "HTTP_HOST", "127.0.0.1", "OIDC_ISSUER", issuer.url()));
+            builder.environment().putAll(Map.of("MANAGEMENT_PORT", String.valueOf(managementPort), "MANAGEMENT_HOST", "127.0.0.1"));
             Process service = builder.start();
             try {
                 this.port = port;
+                managementBase = "http://127.0.0.1:" + managementPort;
                 base = "http://127.0.0.1:" + port;
                 awaitReady(service);
                 token = createKey(issuer.token("bench-admin", List.of("measurements:admin")));
@@ -453,7 +458,7 @@ public final class PerfArchiveBench {
                 throw new IllegalStateException("the service exited; see bench/perf-archive/target/service.log");
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
