@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.paging.PageRequest;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.ixp.common.Months;
+import org.observatory.ixp.common.Params;
 
 @Path("/ixp/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +46,8 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "The started run")
     @APIResponse(responseCode = "409", description = "Another import is running")
     @APIResponse(responseCode = "502", description = "PeeringDB kept failing (wait=true)")
-    public Uni<Response> peeringDb(@QueryParam("wait") @DefaultValue("false") boolean wait) {
+    public Uni<Response> peeringDb(@QueryParam("wait") String waitParam) {
+        boolean wait = Params.flag("wait", waitParam);
         return answer(service.importFromApi(user(), wait), wait, false);
     }
 
@@ -60,7 +61,8 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "The archive has no dump of that month (wait=true)")
     @APIResponse(responseCode = "409", description = "Another import is running")
     @APIResponse(responseCode = "422", description = "The month's dump is malformed (wait=true)")
-    public Uni<Response> archive(@PathParam("month") String month, @QueryParam("wait") @DefaultValue("false") boolean wait) {
+    public Uni<Response> archive(@PathParam("month") String month, @QueryParam("wait") String waitParam) {
+        boolean wait = Params.flag("wait", waitParam);
         return answer(service.importArchiveMonth(Months.parse("month", month), user(), wait), wait, false);
     }
 
@@ -74,8 +76,9 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "The started run")
     @APIResponse(responseCode = "400", description = "The dump is malformed (wait=true)")
     @APIResponse(responseCode = "409", description = "Another import is running")
-    public Uni<Response> upload(@PathParam("month") String month, @QueryParam("wait") @DefaultValue("false") boolean wait,
+    public Uni<Response> upload(@PathParam("month") String month, @QueryParam("wait") String waitParam,
             byte[] body) {
+        boolean wait = Params.flag("wait", waitParam);
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("the body must hold a PeeringDB dump");
         }
@@ -90,7 +93,7 @@ public class ImportResource {
         if (status != null && !List.of("running", "succeeded", "failed").contains(status)) {
             throw ProblemException.invalidField("status", "must be running, succeeded or failed");
         }
-        return runs.list(status, PageRequest.of(limit, offset, 50, 500));
+        return runs.list(status, PageRequest.of(limit, offset, 50, 500)).map(list -> list.stream().map(this::shown).toList());
     }
 
     @GET
@@ -100,7 +103,12 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run")
     public Uni<ImportRun> get(@PathParam("id") long id) {
-        return runs.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("no import run " + id)));
+        return runs.find(id).map(found -> shown(found.orElseThrow(() -> ProblemException.notFound("no import run " + id))));
+    }
+
+    /** Who asked for a run is an operator's account name: only token holders see it. */
+    private ImportRun shown(ImportRun run) {
+        return identity.isAnonymous() ? run.withoutRequester() : run;
     }
 
     private String user() {

@@ -8,4 +8,10 @@ import java.time.OffsetDateTime;
 public record ImportRun(long id, String kind, LocalDate month, String source, String status, String phase,
         String progress, String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMs,
         String error, JsonNode report) {
+
+    /** The run without the account name of who asked for it, for anonymous readers. */
+    public ImportRun withoutRequester() {
+        return new ImportRun(id, kind, month, source, status, phase, progress, null, startedAt, finishedAt, durationMs,
+                error, report);
+    }
 }
