@@ -82,8 +82,8 @@ def start_service(issuer_url, log):
                MANAGEMENT_PORT=str(MGMT_PORT), DB_HOST="127.0.0.1", DB_PORT=str(PG_PORT), DB_NAME="registry",
                DB_USER="observatory", DB_PASSWORD="unused", OIDC_ISSUER=issuer_url, CRAWL_CRON="off",
                REGISTRY_REGISTRATIONS_PER_WINDOW="1000000")
-    proc = subprocess.Popen(["java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                             f"{ROOT}/instance-registry/target/quarkus-app/quarkus-run.jar"],
+    jar = os.environ.get("FAULT_JAR", f"{ROOT}/instance-registry/target/quarkus-app/quarkus-run.jar")
+    proc = subprocess.Popen(["java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar],
                             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -118,7 +118,8 @@ def main():
     pg.ctl("start")
     pg.psql("CREATE DATABASE registry", db="postgres")
     server, issuer_url = issuer()
-    log = open(os.path.join(ROOT, "bench/fault/service.log"), "w")
+    os.makedirs(os.path.join(ROOT, "bench/fault/target"), exist_ok=True)
+    log = open(os.path.join(ROOT, "bench/fault/target/service.log"), "w")
     service = start_service(issuer_url, log)
     results = {}
     lock = threading.Lock()

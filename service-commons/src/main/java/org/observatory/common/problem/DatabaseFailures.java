@@ -42,7 +42,8 @@ final class DatabaseFailures {
                     }
                 }
             }
-            if (e instanceof ConnectException || CONNECTION_FAILURES.contains(name)
+            // A reset socket: the server went away mid-query (seen when PostgreSQL restarts under load).
+            if (e instanceof ConnectException || e instanceof java.net.SocketException || CONNECTION_FAILURES.contains(name)
                     || (e.getMessage() != null && e.getMessage().startsWith("Connection is closed"))) {
                 return Kind.UNAVAILABLE;
             }

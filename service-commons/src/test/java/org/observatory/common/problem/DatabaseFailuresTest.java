@@ -23,6 +23,8 @@ class DatabaseFailuresTest {
     void aRefusedConnectionIsUnavailable() {
         assertEquals(DatabaseFailures.Kind.UNAVAILABLE,
                 DatabaseFailures.classify(new RuntimeException("pool", new ConnectException("Connection refused"))));
+        assertEquals(DatabaseFailures.Kind.UNAVAILABLE,
+                DatabaseFailures.classify(new java.net.SocketException("Connection reset")));
     }
 
     @Test
