@@ -26,6 +26,14 @@ SERVICES = {
     "perf-archive": {"port": 8083, "db": "perfarchive", "secrets": [], "geoip": False},
     "log-ingest": {"port": 8084, "db": "logingest", "secrets": ["LOGS_CLIENT_HASH_SECRET"], "geoip": True},
 }
+# Health, metrics and OpenAPI are on each service's management interface: its HTTP port + 1000.
+MANAGEMENT_OFFSET = 1000
+GATEWAY_MANAGEMENT_URLS = {
+    "IXP_SERVICE_MANAGEMENT_URL": "ixp-service",
+    "INSTANCE_REGISTRY_MANAGEMENT_URL": "instance-registry",
+    "PERF_ARCHIVE_MANAGEMENT_URL": "perf-archive",
+    "LOG_INGEST_MANAGEMENT_URL": "log-ingest",
+}
 GATEWAY_URLS = {
     "IXP_SERVICE_URL": "ixp-service",
     "INSTANCE_REGISTRY_URL": "instance-registry",
@@ -555,8 +563,14 @@ def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=
                   and not tmp[0].get("readOnly"))
 
         ports = {pt.get("name"): pt.get("containerPort") for pt in main.get("ports") or []}
+        mport = spec["port"] + MANAGEMENT_OFFSET
         rep.check(q + "container port http = %d" % spec["port"], ports.get("http") == spec["port"],
                   str(ports))
+        rep.check(q + "container port management = %d" % mport, ports.get("management") == mport, str(ports))
+        notes = get(d, "spec", "template", "metadata", "annotations") or {}
+        rep.check(q + "Prometheus scrapes /q/metrics on the management port",
+                  notes.get("prometheus.io/path") in (None, "/q/metrics")
+                  and notes.get("prometheus.io/port") in (None, str(mport)), str(notes))
         env = effective_env(main, configmaps)
         read = application_env(repo_root, name) if repo_root else None
         if read is not None:
@@ -566,12 +580,26 @@ def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=
         rep.check(q + "HTTP_PORT equals the container port",
                   env.get("HTTP_PORT") == str(spec["port"]), str(env.get("HTTP_PORT")))
         rep.check(q + "HTTP_HOST=0.0.0.0", env.get("HTTP_HOST") == "0.0.0.0", str(env.get("HTTP_HOST")))
+        rep.check(q + "MANAGEMENT_PORT equals the management container port",
+                  env.get("MANAGEMENT_PORT") == str(mport), str(env.get("MANAGEMENT_PORT")))
         issuer = env.get("OIDC_ISSUER")
         rep.check(q + "OIDC_ISSUER is an https issuer URL",
                   isinstance(issuer, str) and issuer.startswith("https://") and "/realms/" in issuer,
                   str(issuer))
         rep.check(q + "TRUSTED_PROXIES set", isinstance(env.get("TRUSTED_PROXIES"), str)
                   and env.get("TRUSTED_PROXIES") != "", str(env.get("TRUSTED_PROXIES")))
+        if name != "gateway":
+            # Only the gateway's pods (a headless Service selecting them), never a network range.
+            trusted = env.get("TRUSTED_PROXIES")
+            pods = services.get(trusted) if isinstance(trusted, str) else None
+            rep.check(q + "TRUSTED_PROXIES names a headless Service of the gateway's pods only",
+                      pods is not None and str(get(pods, "spec", "clusterIP")) == "None"
+                      and selector_matches({"matchLabels": get(pods, "spec", "selector") or {}},
+                                           get(deployments.get("gateway") or {}, "spec", "template", "metadata", "labels") or {})
+                      and not any(selector_matches({"matchLabels": get(pods, "spec", "selector") or {}},
+                                                   get(dd, "spec", "template", "metadata", "labels") or {})
+                                  for dn, dd in deployments.items() if dn != "gateway"),
+                      str(trusted))
 
         def port_of(probe):
             pt = get(probe, "httpGet", "port")
@@ -580,8 +608,8 @@ def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=
         for kind, path in (("readinessProbe", "/q/health/ready"), ("livenessProbe", "/q/health/live"),
                            ("startupProbe", "/q/health/started")):
             probe = main.get(kind)
-            rep.check(q + "%s GET %s on port %d" % (kind, path, spec["port"]),
-                      get(probe, "httpGet", "path") == path and port_of(probe) == spec["port"],
+            rep.check(q + "%s GET %s on the management port %d" % (kind, path, mport),
+                      get(probe, "httpGet", "path") == path and port_of(probe) == mport,
                       str(probe))
 
         secret_refs = {k: v for k, v in env.items() if isinstance(v, tuple) and v[0] == "secret"}
@@ -620,6 +648,17 @@ def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=
                     pt.get("port") == SERVICES[target]["port"] for pt in get(svc, "spec", "ports") or [])
                 rep.check(q + "%s=%s names a rendered Service and its port" % (var, want), ok,
                           str(env.get(var)))
+            for var, target in GATEWAY_MANAGEMENT_URLS.items():
+                svc = services.get(target)
+                tport = SERVICES[target]["port"] + MANAGEMENT_OFFSET
+                want = "http://%s:%d" % (target, tport)
+                ok = env.get(var) == want and svc is not None and any(
+                    pt.get("port") == tport for pt in get(svc, "spec", "ports") or [])
+                rep.check(q + "%s=%s names a rendered Service and its management port" % (var, want), ok,
+                          str(env.get(var)))
+            public = env.get("PUBLIC_URL")
+            rep.check(q + "PUBLIC_URL is an https URL (absolute URLs never come from a client's Host)",
+                      isinstance(public, str) and public.startswith("https://"), str(public))
 
         # Service
         svc = services.get(name)
@@ -633,9 +672,13 @@ def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=
             for pt in get(svc, "spec", "ports") or []:
                 tp = pt.get("targetPort", pt.get("port"))
                 resolved = ports.get(tp) if isinstance(tp, str) else tp
-                rep.check(sq + "port %s targets container port %d" % (pt.get("port"), spec["port"]),
-                          resolved == spec["port"] and pt.get("port") == spec["port"],
+                want = mport if pt.get("name") == "management" else spec["port"]
+                rep.check(sq + "port %s targets container port %d" % (pt.get("port"), want),
+                          resolved == want and pt.get("port") == want,
                           "targetPort %s -> %s" % (tp, resolved))
+            if name == "gateway":
+                rep.check(sq + "does not expose the management port",
+                          all(pt.get("port") != mport for pt in get(svc, "spec", "ports") or []))
 
         # HPA and PDB
         mine = [h for h in hpas if get(h, "spec", "scaleTargetRef", "kind") == "Deployment"
@@ -691,6 +734,33 @@ def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=
                   ok, str(peers))
         rep.check(p + "gateway admits the ingress controller's namespace",
                   any(ns_of(pe) and "ingress" in ns_of(pe) for pe in peers), str(peers))
+    def peers_for_port(labels, port):
+        """Peers admitted to one port: a rule without ports admits every port."""
+        out = []
+        for n in netpols:
+            if "Ingress" not in (get(n, "spec", "policyTypes") or ["Ingress"]):
+                continue
+            if not selector_matches(get(n, "spec", "podSelector"), labels):
+                continue
+            for rule in get(n, "spec", "ingress") or []:
+                rule_ports = [pt.get("port") for pt in rule.get("ports") or []]
+                if rule_ports and port not in rule_ports:
+                    continue
+                froms = rule.get("from")
+                out.extend(froms if froms else [None])
+        return out
+
+    for name in SERVICES:
+        if name not in deployments:
+            continue
+        main_peers = peers_for_port(pod_labels_of[name], SERVICES[name]["port"])
+        rep.check(p + name + " admits no monitoring namespace to its API port",
+                  None not in main_peers and not any(ns_of(pe) == "monitoring" for pe in main_peers), str(main_peers))
+        if name != "gateway":
+            mpeers = peers_for_port(pod_labels_of[name], SERVICES[name]["port"] + MANAGEMENT_OFFSET)
+            rep.check(p + name + " admits the gateway to its management port",
+                      any(peer_pods(pe) == ["gateway"] for pe in mpeers if pe), str(mpeers))
+
     for name in SERVICES:
         if name == "gateway" or name not in deployments:
             continue
@@ -739,6 +809,10 @@ def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=
                 for path in get(r, "http", "paths") or []]
     gw = services.get("gateway")
     gw_ports = {pt.get("name"): pt.get("port") for pt in get(gw, "spec", "ports") or []}
+    rep.check(p + "no Ingress routes to a management port",
+              all(get(b, "port", "name") != "management" and
+                  get(b, "port", "number") not in [s["port"] + MANAGEMENT_OFFSET for s in SERVICES.values()]
+                  for b in backends if b), str(backends))
     rep.check(p + "an Ingress routes to the gateway Service only",
               backends and all(b and b.get("name") == "gateway" and
                                (get(b, "port", "name") in gw_ports or get(b, "port", "number") in gw_ports.values())

@@ -18,43 +18,87 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, String> SERVICES = Map.of(
             "ixp-service", "/ixp", "instance-registry", "/registry", "perf-archive", "/esmond", "log-ingest", "/logs");
 
+    /** The instance-registry stand-in refuses bodies over 1 MiB, as the real one does. */
+    static final long BODY_LIMIT = 1024 * 1024;
+
     private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        SERVICES.forEach((service, prefix) -> config.put("gateway.backends." + service + ".url", "http://127.0.0.1:" + listen(service, prefix)));
+        SERVICES.forEach((service, prefix) -> {
+            config.put("gateway.backends." + service + ".url", "http://127.0.0.1:" + listen(service, prefix));
+            config.put("gateway.backends." + service + ".management-url", "http://127.0.0.1:" + listenManagement(service, prefix));
+        });
+        // A service that is down: nothing listens on its port.
+        config.put("gateway.backends.offline-service.url", "http://127.0.0.1:" + closedPort());
+        config.put("gateway.backends.offline-service.management-url", "http://127.0.0.1:" + closedPort());
+        config.put("gateway.backends.offline-service.paths", "/offline");
         return config;
+    }
+
+    /** The management interface: health and OpenAPI, as a Quarkus service serves them on its own port. */
+    private int listenManagement(String service, String prefix) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            switch (request.path()) {
+                case "/q/openapi" -> request.response().putHeader("Content-Type", "application/json").end(openApi(service, prefix).encode());
+                case "/q/health/ready" -> request.response().putHeader("Content-Type", "application/json")
+                        .end("{\"status\":\"UP\",\"checks\":[{\"name\":\"secret detail\",\"status\":\"UP\"}]}");
+                case "/q/metrics" -> request.response().end("# management metrics of " + service);
+                default -> request.response().setStatusCode(404).end();
+            }
+        });
+        return listen(server);
     }
 
     private int listen(String service, String prefix) {
         java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals(prefix + "/__requests")) {
                 // How many requests reached this backend: lets a test see that the gateway refused one itself.
                 request.response().putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("service", service).put("requests", served.get()).encode());
                 return;
             }
-            if (request.path().equals("/q/openapi")) {
-                request.response().putHeader("Content-Type", "application/json").end(openApi(service, prefix).encode());
+            served.incrementAndGet();
+            // Like a Quarkus service over its body limit: answer 413 at once and hang up while the body still comes.
+            String length = request.getHeader("Content-Length");
+            if (service.equals("instance-registry") && length != null && Long.parseLong(length) > BODY_LIMIT) {
+                request.response().setStatusCode(413).putHeader("Connection", "close").end();
+                request.connection().close();
                 return;
             }
-            served.incrementAndGet();
-            JsonObject headers = new JsonObject();
-            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-            JsonObject echo = new JsonObject()
-                    .put("service", service)
-                    .put("method", request.method().name())
-                    .put("uri", request.uri())
-                    .put("headers", headers)
-                    .put("bodyLength", body.length())
-                    .put("bodyHash", Integer.toHexString(body.toString().hashCode()));
-            int status = request.path().equals("/q/health/ready") ? 200 : 201;
-            request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(Buffer.buffer(echo.encode()));
-        }));
+            request.body().onSuccess(body -> echo(service, request, body));
+        });
+        return listen(server);
+    }
+
+    private static void echo(String service, io.vertx.core.http.HttpServerRequest request, Buffer body) {
+        JsonObject headers = new JsonObject();
+        request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+        JsonObject echo = new JsonObject()
+                .put("service", service)
+                .put("method", request.method().name())
+                .put("uri", request.uri())
+                .put("headers", headers)
+                .put("bodyLength", body.length())
+                .put("bodyHash", Integer.toHexString(body.toString().hashCode()));
+        // The main port has no /q: management lives elsewhere.
+        int status = request.path().startsWith("/q/") ? 404 : 201;
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(Buffer.buffer(echo.encode()));
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int listen(HttpServer server) {
         try {
             return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         } catch (Exception e) {

@@ -40,11 +40,23 @@ class GatewayRoutingTest {
 
     @Test
     void replacesForwardingHeadersThatAClientMadeUp() {
-        given().header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6")
+        given().header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6;host=evil.example;proto=https")
+                .header("X-Forwarded-Ssl", "on").header("X-Forwarded-Host", "evil.example")
                 .when().get("/api/instance/abc")
                 .then().statusCode(201)
                 .body("headers.'x-forwarded-for'", equalTo("127.0.0.1"))
-                .body("headers.'forwarded'", equalTo("for=127.0.0.1;proto=http;host=" + "localhost:" + io.restassured.RestAssured.port));
+                .body("headers.'x-forwarded-host'", equalTo("observatory.example.org"))
+                .body("headers.'x-forwarded-proto'", equalTo("https"))
+                .body("headers.'x-forwarded-ssl'", nullValue())
+                .body("headers.'forwarded'", nullValue());
+    }
+
+    @Test
+    void neverPassesTheClientsHostOnToTheBackend() {
+        given().header("Host", "evil.example").when().get("/api/instance/abc")
+                .then().statusCode(201)
+                .body("headers.host", startsWith("127.0.0.1:"))
+                .body("headers.'x-forwarded-host'", equalTo("observatory.example.org"));
     }
 
     @Test
@@ -66,13 +78,12 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void routesServiceHealthToTheServicesOwnEndpoint() {
-        given().when().get("/services/log-ingest/health/ready")
-                .then().statusCode(200)
-                .body("uri", equalTo("/q/health/ready"));
-        given().when().get("/services/ixp-service/openapi?format=json")
+    void servesEachServicesOpenApiDocumentFromItsManagementInterface() {
+        given().when().get("/services/ixp-service/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo("Observatory ixp-service"));
+        given().when().get("/services/nothing/openapi")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -80,9 +91,11 @@ class GatewayRoutingTest {
         given().when().get("/services")
                 .then().statusCode(200)
                 .body("name", containsInAnyOrder("instance-registry",
-                        "ixp-service", "log-ingest", "perf-archive"))
+                        "ixp-service", "log-ingest", "perf-archive", "offline-service"))
+                .body("find { it.name == 'offline-service' }.ready", equalTo(false))
                 .body("ready", hasItems(true))
-                .body("find { it.name == 'perf-archive' }.paths", hasItems("/esmond", "/perf"));
+                .body("find { it.name == 'perf-archive' }.paths", hasItems("/esmond", "/perf"))
+                .body("find { it.name == 'perf-archive' }.url", nullValue());
     }
 
     @Test

@@ -182,4 +182,24 @@ class IndicoClientContractTest {
         copy.remove(key);
         return copy;
     }
+
+    @Test
+    void refusesNulCharactersInAnyFieldWithoutStoringAnything() {
+        Map<String, Object> body = new java.util.HashMap<>(indico("https://nul.example.org", "nul@example.org"));
+        body.put("contact", "Mallory\u0000");
+        from("198.51.100.20").body(body).when().post("/api/instance/").then().statusCode(400);
+        String uuid = register("198.51.100.20", indico("https://nul.example.org", "nul@example.org"));
+        from("198.51.100.20").body(Map.of("organization", "Evil\u0000Corp")).when().patch("/api/instance/" + uuid)
+                .then().statusCode(400);
+        given().when().get("/api/instance/" + uuid).then().statusCode(200).body("organization", org.hamcrest.Matchers.not("Evil\u0000Corp"));
+    }
+
+    @Test
+    void refusesAnUpdateWithAnythingAfterItsJsonObject() {
+        String uuid = register("198.51.100.21", indico("https://trailing.example.org", "t@example.org"));
+        from("198.51.100.21").contentType("application/json").body("{} xyz").when().patch("/api/instance/" + uuid)
+                .then().statusCode(400);
+        from("198.51.100.21").contentType("application/json").body("{\"organization\":\"A\"} {\"organization\":\"B\"}")
+                .when().patch("/api/instance/" + uuid).then().statusCode(400);
+    }
 }

@@ -12,4 +12,19 @@ import org.observatory.testsupport.ServiceConventionsTest;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(CrawlTargetServer.class)
 class ServiceFoundationTest extends ServiceConventionsTest {
+
+    @Override
+    protected String anonymousReadPath() {
+        return "/registry/instances";
+    }
+
+    @Override
+    protected String securedPostPath() {
+        return "/registry/admin/crawl";
+    }
+
+    @Override
+    protected String pathWithValue(String value) {
+        return "/api/instance/" + value;
+    }
 }

@@ -11,4 +11,19 @@ import org.observatory.testsupport.ServiceConventionsTest;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ServiceFoundationTest extends ServiceConventionsTest {
+
+    @Override
+    protected String anonymousReadPath() {
+        return "/ixp/ixps";
+    }
+
+    @Override
+    protected String securedPostPath() {
+        return "/ixp/imports/peeringdb";
+    }
+
+    @Override
+    protected String pathWithValue(String value) {
+        return "/ixp/ixps/" + value;
+    }
 }

@@ -11,4 +11,19 @@ import org.observatory.testsupport.ServiceConventionsTest;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ServiceFoundationTest extends ServiceConventionsTest {
+
+    @Override
+    protected String anonymousReadPath() {
+        return "/logs/totals";
+    }
+
+    @Override
+    protected String securedPostPath() {
+        return "/logs/txlog";
+    }
+
+    @Override
+    protected String pathWithValue(String value) {
+        return "/stats/" + value;
+    }
 }

@@ -141,4 +141,42 @@ class BadInputTest {
         writer().contentType("application/json").body("{\"ts\": 1, \"val\": 1}")
                 .post(ROOT + "/0000000000000000000000000000AAAA/throughput/base").then().statusCode(404);
     }
+
+    @Test
+    void rejectsAddressesThatAreNotHostNamesOrIpLiterals() {
+        for (Object address : new Object[] {12345, true, "../../etc/passwd", "http://host.example/", "999.1.1.1", "a b", ""}) {
+            Map<String, Object> body = metadata("bad/address", "198.51.100.1", "198.51.100.2");
+            body.put("source", address);
+            writer().contentType("application/json").body(body).post(ROOT + "/")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        Map<String, Object> agent = metadata("bad/address", "198.51.100.1", "198.51.100.2");
+        agent.put("measurement-agent", "../../etc/passwd");
+        writer().contentType("application/json").body(agent).post(ROOT + "/")
+                .then().statusCode(400).body("errors[0].field", equalTo("measurement-agent"));
+        given().queryParam("tool-name", "bad/address").get(ROOT + "/").then().body("$", empty());
+        Map<String, Object> named = metadata("good/address", "perfsonar-1.example.org", "2001:db8::1");
+        writer().contentType("application/json").body(named).post(ROOT + "/").then().statusCode(201);
+    }
+
+    @Test
+    void rejectsNulCharactersInMetadataFields() {
+        Map<String, Object> body = metadata("bad/nul", "198.51.100.1", "198.51.100.2");
+        body.put("tool-name", "bwctl/iperf3\u0000");
+        writer().contentType("application/json").body(body).post(ROOT + "/")
+                .then().statusCode(400).contentType("application/problem+json");
+        Map<String, Object> parameter = metadata("bad/nul", "198.51.100.1", "198.51.100.2");
+        parameter.put("time-duration\u0000", "20");
+        writer().contentType("application/json").body(parameter).post(ROOT + "/")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).queryParam("tool-name", "bad%00").get(ROOT + "/").then().statusCode(400);
+    }
+
+    @Test
+    void answersAKeyRequestThatIsNotAnObjectWithProblemJson() {
+        for (String body : new String[] {"[1,2]", "\"alice\"", "42", "{} xyz", "{\"username\":\"a\u0000b\"}"}) {
+            Esmond.admin().contentType("application/json").body(body).post("/perf/keys")
+                    .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        }
+    }
 }

@@ -16,6 +16,7 @@ import static org.observatory.perfarchive.Esmond.ROOT;
 import static org.observatory.perfarchive.Esmond.admin;
 import static org.observatory.perfarchive.Esmond.writer;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
@@ -39,6 +40,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PschedulerArchiverTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
 
     static final String RUNS = "/perf/pscheduler/runs";
 
@@ -289,7 +294,7 @@ class PschedulerArchiverTest {
                 .body("find { it.subject == '" + key + "' }.agent", equalTo("alice"))
                 .body("find { it.subject == '" + key + "' }.detail", containsString("data[0].val[0].val"));
         writer().get("/perf/ingest-failures").then().statusCode(403);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(management.toString()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertEquals(true, metrics.contains("perf_archive_ingest_refused_total{endpoint=\"bulk\",reason=\"invalid\"}"), metrics.lines()
                 .filter(l -> l.contains("ingest")).toList().toString());
         assertEquals(false, metrics.contains(key));

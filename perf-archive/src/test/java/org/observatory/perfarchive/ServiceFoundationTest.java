@@ -23,7 +23,7 @@ class ServiceFoundationTest extends ServiceConventionsTest {
     /** esmond's keys carry only the write role: the document offers them on the three esmond writes, nowhere else. */
     @Test
     void documentsEsmondKeysOnEsmondWritesOnly() {
-        JsonPath document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        JsonPath document = given().baseUri(managementBase()).queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals("apiKey", document.getString("components.securitySchemes.esmondToken.type"));
         assertEquals("Authorization", document.getString("components.securitySchemes.esmondToken.name"));
@@ -47,5 +47,20 @@ class ServiceFoundationTest extends ServiceConventionsTest {
             }
         });
         assertEquals(List.of("oauth2", "bearer"), schemes.get("post /perf/keys"));
+    }
+
+    @Override
+    protected String anonymousReadPath() {
+        return "/esmond/perfsonar/archive/";
+    }
+
+    @Override
+    protected String securedPostPath() {
+        return "/perf/keys";
+    }
+
+    @Override
+    protected String pathWithValue(String value) {
+        return "/esmond/perfsonar/archive/" + value + "/";
     }
 }

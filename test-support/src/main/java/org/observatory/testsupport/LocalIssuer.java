@@ -25,6 +25,9 @@ import org.jose4j.lang.JoseException;
  */
 public final class LocalIssuer implements AutoCloseable {
 
+    /** The audience the services expect by default ({@code OIDC_AUDIENCE}). */
+    public static final String AUDIENCE = "observatory";
+
     private final HttpServer server;
     private final RsaJsonWebKey key;
     private final String url;
@@ -66,6 +69,9 @@ public final class LocalIssuer implements AutoCloseable {
         claims.setSubject(subject);
         claims.setClaim("preferred_username", subject);
         claims.setClaim("groups", List.copyOf(roles));
+        // Shaped like a Keycloak access token for the suite: the services refuse other audiences and ID tokens.
+        claims.setAudience(AUDIENCE);
+        claims.setClaim("typ", "Bearer");
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(60);
         claims.setGeneratedJwtId();

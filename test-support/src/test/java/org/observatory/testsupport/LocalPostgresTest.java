@@ -45,10 +45,12 @@ class LocalPostgresTest {
                     HttpResponse.BodyHandlers.ofString()).body();
             JwtClaims claims = new JwtConsumerBuilder()
                     .setExpectedIssuer(issuer.url())
+                    .setExpectedAudience(LocalIssuer.AUDIENCE)
                     .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
                     .build().processToClaims(token);
             assertEquals("agent", claims.getSubject());
             assertEquals(List.of("logs:write"), claims.getStringListClaimValue("groups"));
+            assertEquals("Bearer", claims.getStringClaimValue("typ"));
             assertFalse(token.isBlank());
         }
     }

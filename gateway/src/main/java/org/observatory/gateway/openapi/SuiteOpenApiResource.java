@@ -38,6 +38,8 @@ public class SuiteOpenApiResource {
 
     private static final Logger LOG = Logger.getLogger(SuiteOpenApiResource.class);
     private static final long MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+    /** Where the gateway serves its own document ({@code quarkus.smallrye-openapi.path}). */
+    static final String OWN_DOCUMENT = "/openapi-gateway";
 
     private final GatewayConfig config;
     private final BackendClient backends;
@@ -68,9 +70,10 @@ public class SuiteOpenApiResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ObjectNode> document(@Context HttpServerRequest request) {
         Map<String, URI> sources = new LinkedHashMap<>();
+        // The gateway's own document is public on its main port; each service's is on its management interface.
         sources.put("gateway", URI.create("http://127.0.0.1:" + request.localAddress().port()));
         config.backends().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sources.put(e.getKey(), e.getValue().url()));
+                .forEach(e -> sources.put(e.getKey(), e.getValue().managementUrl()));
         return Multi.createFrom().iterable(sources.entrySet())
                 .onItem().transformToUniAndConcatenate(e -> fetch(e.getKey(), e.getValue()))
                 .collect().asList()
@@ -99,7 +102,8 @@ public class SuiteOpenApiResource {
     }
 
     private Uni<Void> fetch(String service, URI url) {
-        return backends.get(url, "/q/openapi?format=json", MAX_DOCUMENT_BYTES)
+        String path = "gateway".equals(service) ? OWN_DOCUMENT + "?format=json" : "/q/openapi?format=json";
+        return backends.get(url, path, MAX_DOCUMENT_BYTES)
                 .map(answer -> {
                     if (answer.status() != 200) {
                         throw new IllegalStateException("status " + answer.status());

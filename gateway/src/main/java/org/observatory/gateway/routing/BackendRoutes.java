@@ -1,21 +1,33 @@
 package org.observatory.gateway.routing;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.observatory.common.http.RequestGuard;
+import org.observatory.common.problem.Problem;
+import org.observatory.common.problem.ProblemResponses;
 
 /**
- * Puts a streaming reverse proxy in front of each backend: its own path prefixes go to it unchanged, and
- * {@code /services/<name>/health/{live,ready}} and {@code /services/<name>/openapi} reach its Quarkus endpoints.
- * Bearer tokens were already checked by the time a request gets here (Quarkus' proactive authentication).
+ * Puts a streaming reverse proxy in front of each backend's main port: its own path prefixes go to it unchanged.
+ * Nothing reaches a backend's management interface through here. Bearer tokens were already checked by the
+ * time a request gets here (Quarkus' proactive authentication).
  */
 @ApplicationScoped
 public class BackendRoutes {
@@ -25,26 +37,38 @@ public class BackendRoutes {
     void install(@Observes Router router, Vertx vertx, GatewayConfig config) {
         config.backends().forEach((name, backend) -> {
             HttpClient client = vertx.createHttpClient(clientOptions(backend.url(), config));
-            HttpProxy proxy = proxy(client, backend.url());
+            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(backend.url()), backend.url().getHost())
+                    .addInterceptor(new ForwardedHeaders(config.publicUrl()))
+                    .addInterceptor(new FailureAsProblem(name));
+            OptionalLong limit = backend.maxBodySize().map(size -> OptionalLong.of(size.asLongValue())).orElse(OptionalLong.empty());
             for (String prefix : backend.paths()) {
-                router.route(prefix).handler(rc -> forward(proxy, rc));
-                router.route(prefix + "/*").handler(rc -> forward(proxy, rc));
+                // Metrics count proxied requests by the prefix they matched, never by their path (it can hold keys).
+                String template = prefix + "/*";
+                router.route(prefix).handler(rc -> forward(proxy, limit, prefix, rc));
+                router.route(prefix + "/*").handler(rc -> forward(proxy, limit, template, rc));
             }
-            String services = "/services/" + name;
-            router.route(services + "/health/*").handler(rc -> forward(
-                    proxy(client, backend.url()).addInterceptor(new PathRewrite(services + "/health", "/q/health")), rc));
-            router.route(services + "/openapi").handler(rc -> forward(
-                    proxy(client, backend.url()).addInterceptor(new PathRewrite(services + "/openapi", "/q/openapi")), rc));
-            LOG.infof("Routing %s and %s/* to %s at %s", backend.paths(), services, name, backend.url());
+            LOG.infof("Routing %s to %s", backend.paths(), name);
         });
     }
 
-    private static HttpProxy proxy(HttpClient client, URI url) {
-        return HttpProxy.reverseProxy(client).origin(port(url), url.getHost()).addInterceptor(new ForwardedHeaders());
+    private static void forward(HttpProxy proxy, OptionalLong limit, String template, RoutingContext rc) {
+        RequestGuard.metricsRoute(template);
+        if (limit.isPresent() && declaredLength(rc) > limit.getAsLong()) {
+            rc.response().putHeader("Connection", "close");
+            ProblemResponses.send(rc, 413, "Payload Too Large", "The request body is larger than this service accepts ("
+                    + limit.getAsLong() + " bytes).");
+            return;
+        }
+        proxy.handle(rc.request());
     }
 
-    private static void forward(HttpProxy proxy, RoutingContext rc) {
-        proxy.handle(rc.request());
+    private static long declaredLength(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static HttpClientOptions clientOptions(URI url, GatewayConfig config) {
@@ -62,5 +86,28 @@ public class BackendRoutes {
             return url.getPort();
         }
         return "https".equals(url.getScheme()) ? 443 : 80;
+    }
+
+    /** A backend that cannot be reached or hangs up mid-request: a 502 problem, never an empty body. */
+    private static final class FailureAsProblem implements ProxyInterceptor {
+
+        private final String backend;
+
+        FailureAsProblem(String backend) {
+            this.backend = backend;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                LOG.warnf("%s did not answer %s: %s", backend, context.request().getURI(), failure.getMessage());
+                Problem problem = new Problem(URI.create("about:blank"), "Bad Gateway", 502,
+                        "The " + backend + " service did not answer.", context.request().proxiedRequest().path(), List.of());
+                ProxyResponse response = context.request().response().setStatusCode(502)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+                return Future.succeededFuture(response);
+            });
+        }
     }
 }

@@ -1,17 +1,26 @@
 package org.observatory.gateway.routing;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The services behind the gateway and how long the gateway waits for them. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Each service by name: its base URL and the path prefixes it owns. */
+    /** Each service by name: its base URL, its management URL and the path prefixes it owns. */
     Map<String, Backend> backends();
+
+    /**
+     * The suite's public base URL ({@code https://observatory.example.org}). The services build absolute URLs from
+     * the host and scheme the gateway forwards, so these come from here, never from a client's {@code Host}.
+     * Unset: the gateway forwards no host, and each service answers with its own.
+     */
+    Optional<URI> publicUrl();
 
     Duration connectTimeout();
 
@@ -20,8 +29,18 @@ public interface GatewayConfig {
     Duration healthTimeout();
 
     interface Backend {
+        /** The service's main port: the only one proxied to. */
         URI url();
 
+        /** The service's management interface (health, OpenAPI): read by the gateway, never proxied. */
+        URI managementUrl();
+
         List<String> paths();
+
+        /**
+         * The largest body the service accepts (its {@code MAX_BODY_SIZE}). The gateway answers a longer declared
+         * body with 413 itself, instead of streaming it until the service hangs up.
+         */
+        Optional<MemorySize> maxBodySize();
     }
 }

@@ -20,7 +20,7 @@ class GatewayOwnDocumentTest {
 
     @Test
     void documentsItsOwnOperationsForClientGenerators() {
-        Map<String, Object> document = given().queryParam("format", "json").when().get("/q/openapi")
+        Map<String, Object> document = given().queryParam("format", "json").when().get("/openapi-gateway")
                 .then().statusCode(200).extract().jsonPath().getMap("$");
         List<String> defects = OpenApiConventions.defects(document);
         assertEquals(List.of(), defects, () -> defects.size() + " defects:\n" + String.join("\n", defects));

@@ -37,7 +37,7 @@ class StoredDocumentMergeTest {
         ObjectMapper mapper = new ObjectMapper();
         Path dir = Files.createTempDirectory("stored-openapi");
         Map<String, Path> stored = new LinkedHashMap<>();
-        stored.put("gateway", store(dir, "gateway", given().get("/q/openapi?format=json").then().statusCode(200).extract().asString()));
+        stored.put("gateway", store(dir, "gateway", given().get("/openapi-gateway?format=json").then().statusCode(200).extract().asString()));
         for (String service : SERVICES) {
             stored.put(service, store(dir, service,
                     given().get("/services/" + service + "/openapi?format=json").then().statusCode(200).extract().asString()));

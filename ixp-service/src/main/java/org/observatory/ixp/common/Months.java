@@ -13,6 +13,9 @@ public final class Months {
     /** The longest range a statistics request may span. */
     public static final int MAX_RANGE_MONTHS = 240;
 
+    /** The earliest month any source has data for. */
+    public static final YearMonth EARLIEST = YearMonth.of(1990, 1);
+
     private Months() {
     }
 
@@ -20,11 +23,18 @@ public final class Months {
         if (text == null || text.isBlank()) {
             throw ProblemException.invalidField(field, "required, as YYYY-MM");
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(text.strip()).atDay(1);
+            month = YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, "'" + text + "' is not a month (YYYY-MM)");
         }
+        // IXP data starts in the 1990s; a month far outside would only make work (or overflow dates).
+        YearMonth latest = YearMonth.now().plusYears(1);
+        if (month.isBefore(EARLIEST) || month.isAfter(latest)) {
+            throw ProblemException.invalidField(field, "must be between " + EARLIEST + " and " + latest);
+        }
+        return month.atDay(1);
     }
 
     /** The months of {@code month}, or of {@code from}..{@code to} inclusive. */

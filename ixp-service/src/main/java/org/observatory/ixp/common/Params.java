@@ -24,6 +24,18 @@ public final class Params {
         return code;
     }
 
+    /** A yes/no parameter: {@code true} or {@code false} (any case); absent is {@code false}; anything else a 400. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField(name, "must be true or false");
+        };
+    }
+
     /** True when the client asked for CSV, by {@code format=csv} or by {@code Accept: text/csv}. */
     public static boolean wantsCsv(String format, String accept) {
         if (format != null && !format.isBlank()) {

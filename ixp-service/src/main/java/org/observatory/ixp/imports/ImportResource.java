@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.paging.PageRequest;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.ixp.common.Months;
+import org.observatory.ixp.common.Params;
 
 @Path("/ixp/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +52,8 @@ public class ImportResource {
     @APIResponse(responseCode = "409", description = "Another import is running")
     @APIResponse(responseCode = "500", description = "The import failed for another reason (wait=true)")
     @APIResponse(responseCode = "502", description = "PeeringDB kept failing (wait=true)")
-    public Uni<Response> peeringDb(@QueryParam("wait") @DefaultValue("false") @Parameter(description = "Answer when the run is over (200, or its problem) instead of when it starts (202)") boolean wait) {
+    public Uni<Response> peeringDb(@QueryParam("wait") @Parameter(description = "Answer when the run is over (200, or its problem) instead of when it starts (202)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String waitParam) {
+        boolean wait = Params.flag("wait", waitParam);
         return answer(service.importFromApi(user(), wait), wait, false);
     }
 
@@ -69,7 +70,8 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "The month's dump is malformed (wait=true)")
     @APIResponse(responseCode = "502", description = "The archive kept failing (wait=true)")
     public Uni<Response> archive(@PathParam("month") @Parameter(description = "The month, YYYY-MM", example = "2024-05", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
-            @QueryParam("wait") @DefaultValue("false") @Parameter(description = "Answer when the run is over (200, or its problem) instead of when it starts (202)") boolean wait) {
+            @QueryParam("wait") @Parameter(description = "Answer when the run is over (200, or its problem) instead of when it starts (202)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String waitParam) {
+        boolean wait = Params.flag("wait", waitParam);
         return answer(service.importArchiveMonth(Months.parse("month", month), user(), wait), wait, false);
     }
 
@@ -93,7 +95,8 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "The body is larger than this service accepts")
     @APIResponse(responseCode = "409", description = "Another import is running")
     public Uni<Response> upload(@PathParam("month") @Parameter(description = "The month, YYYY-MM", example = "2024-05", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
-            @QueryParam("wait") @DefaultValue("false") @Parameter(description = "Answer when the run is over (200, or its problem) instead of when it starts (202)") boolean wait, byte[] body) {
+            @QueryParam("wait") @Parameter(description = "Answer when the run is over (200, or its problem) instead of when it starts (202)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String waitParam, byte[] body) {
+        boolean wait = Params.flag("wait", waitParam);
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("the body must hold a PeeringDB dump");
         }
@@ -114,7 +117,7 @@ public class ImportResource {
         if (status != null && !List.of("running", "succeeded", "failed").contains(status)) {
             throw ProblemException.invalidField("status", "must be running, succeeded or failed");
         }
-        return runs.list(status, PageRequest.of(limit, offset, 50, 500));
+        return runs.list(status, PageRequest.of(limit, offset, 50, 500)).map(list -> list.stream().map(this::shown).toList());
     }
 
     @GET
@@ -124,7 +127,12 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run")
     public Uni<ImportRun> get(@PathParam("id") @Parameter(description = "The run's id") long id) {
-        return runs.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("no import run " + id)));
+        return runs.find(id).map(found -> shown(found.orElseThrow(() -> ProblemException.notFound("no import run " + id))));
+    }
+
+    /** Who asked for a run is an operator's account name: only token holders see it. */
+    private ImportRun shown(ImportRun run) {
+        return identity.isAnonymous() ? run.withoutRequester() : run;
     }
 
     private String user() {

@@ -11,4 +11,10 @@ public record ImportRun(long id, String kind, LocalDate month, String source, St
         String error,
         // Stored as jsonb and read back as a tree; its shape is ImportReport's (null while running or after a failure).
         @Schema(implementation = ImportReport.class) JsonNode report) {
+
+    /** The run without the account name of who asked for it, for anonymous readers. */
+    public ImportRun withoutRequester() {
+        return new ImportRun(id, kind, month, source, status, phase, progress, null, startedAt, finishedAt, durationMs,
+                error, report);
+    }
 }

@@ -82,4 +82,38 @@ class BadInputTest {
                 // 1999-02 is followed by stored months without IXP 301: its members left at the end of February
                 .body("members[0].periods[0].endDate", equalTo("1999-02-28"));
     }
+
+    @Test
+    void refusesAWaitFlagThatIsNeitherTrueNorFalse() {
+        given().auth().oauth2(ADMIN).when().post("/ixp/imports/archive/1999-01?wait=maybe")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("wait"));
+    }
+
+    @Test
+    void refusesAnOffsetBeyondWhatAPageCanStartAt() {
+        given().when().get("/ixp/ixps?offset=2147483648")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("offset"));
+    }
+
+    @Test
+    void refusesMonthsOutsideAnySourcesRange() {
+        given().auth().oauth2(ADMIN).when().post("/ixp/stats/generate?month=0001-01")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).when().post("/ixp/imports/archive/9999-12")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void showsWhoStartedAnImportOnlyToTokenHolders() {
+        // A failed run is recorded too, with who asked for it; it changes no history the other tests read.
+        String dump = goodDump().json();
+        given().auth().oauth2(ADMIN).contentType("application/json").body(dump.substring(0, dump.length() - 40))
+                .when().post("/ixp/imports/upload/1999-01?wait=true").then().statusCode(400);
+        given().when().get("/ixp/imports").then().statusCode(200)
+                .body("requestedBy.findAll { it != null }", empty());
+        given().auth().oauth2(ADMIN).when().get("/ixp/imports").then().statusCode(200)
+                .body("requestedBy", org.hamcrest.Matchers.hasItem("alice"));
+    }
 }

@@ -41,6 +41,39 @@ public final class HostAddresses {
         return trimmed;
     }
 
+    // RFC 1123 labels (underscores tolerated, as some real hosts have them), dot-separated, an optional root dot.
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}\\.?$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
+
+    /**
+     * Checks that {@code host} (a source, destination or agent) is a host name or an IP literal, as esmond's
+     * clients send them; a path, a URL or anything else is refused before it is stored or resolved.
+     */
+    public static void requireHost(String field, String host) {
+        if (host == null) {
+            return;
+        }
+        String value = host.trim();
+        boolean literal;
+        if (V4.matcher(value).matches()) {
+            // Checked here: an out-of-range "999.1.1.1" would otherwise go to DNS as a name.
+            literal = java.util.Arrays.stream(value.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        } else if (isLiteral(value)) {
+            try {
+                // With a colon, Java parses an IPv6 literal and never asks DNS.
+                InetAddress.getByName(value);
+                literal = true;
+            } catch (UnknownHostException e) {
+                literal = false;
+            }
+        } else {
+            literal = false;
+        }
+        if (!literal && (value.indexOf(':') >= 0 || V4.matcher(value).matches() || !HOST_NAME.matcher(value).matches())) {
+            throw ProblemException.invalidField(field, "must be a host name or an IP address");
+        }
+    }
+
     static boolean isLiteral(String host) {
         return V4.matcher(host).matches() || (host.contains(":") && V6.matcher(host).matches());
     }

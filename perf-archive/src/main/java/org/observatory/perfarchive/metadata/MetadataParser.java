@@ -2,6 +2,7 @@ package org.observatory.perfarchive.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +42,9 @@ public final class MetadataParser {
             throw ProblemException.invalidField("source", "is required");
         }
         String destination = text(body, "destination");
+        for (String field : List.of("source", "destination", "measurement-agent")) {
+            hostField(body, field);
+        }
         if (subjectType.equals("point-to-point") && (destination == null || destination.isBlank())) {
             throw ProblemException.invalidField("destination", "is required for a point-to-point subject");
         }
@@ -121,6 +125,18 @@ public final class MetadataParser {
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField(field, "must be a whole number of seconds");
         }
+    }
+
+    /** An address field: a JSON string holding a host name or an IP literal (never a number, boolean or path). */
+    private static void hostField(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.invalidField(field, "must be a string holding a host name or an IP address");
+        }
+        HostAddresses.requireHost(field, value.asText());
     }
 
     private static String text(JsonNode node, String field) {

@@ -8,6 +8,9 @@ import org.observatory.common.problem.ProblemException;
  */
 public record PageRequest(int limit, long offset) {
 
+    /** The largest offset served. */
+    public static final long MAX_OFFSET = 1_000_000_000L;
+
     /**
      * @param limit        the client's limit, or null for the default
      * @param offset       the client's offset, or null for 0
@@ -23,6 +26,10 @@ public record PageRequest(int limit, long offset) {
         }
         if (start < 0) {
             throw ProblemException.invalidField("offset", "must not be negative");
+        }
+        // Repositories page with int offsets (and nobody pages two billion rows in): bound it before it overflows.
+        if (start > MAX_OFFSET) {
+            throw ProblemException.invalidField("offset", "must be at most " + MAX_OFFSET);
         }
         return new PageRequest(size, start);
     }

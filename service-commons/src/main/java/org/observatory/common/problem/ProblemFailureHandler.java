@@ -3,13 +3,11 @@ package org.observatory.common.problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.util.List;
 
 /**
  * Gives the failures that never reach JAX-RS (a bad bearer token rejected by proactive authentication, a
@@ -38,16 +36,25 @@ public class ProblemFailureHandler {
         } else if (failure instanceof ForbiddenException) {
             status = 403;
             detail = "The token does not carry a role that allows this request.";
+        } else if (failure instanceof HttpException http && http.getStatusCode() >= 400) {
+            status = http.getStatusCode();
+            detail = detailFor(status);
         } else if (failure == null && context.statusCode() >= 400) {
             status = context.statusCode();
-            detail = status == 413 ? "The request body is larger than this service accepts." : null;
+            detail = detailFor(status);
         } else {
             context.next();
             return;
         }
-        Problem problem = new Problem(URI.create("about:blank"), Problem.titleFor(status), status, detail, context.request().path(), List.of());
-        context.response().setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(Json.encode(problem));
+        ProblemResponses.send(context, status, null, detail);
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 413 -> "The request body is larger than this service accepts.";
+            case 414 -> "The request URI is longer than this service accepts.";
+            case 431 -> "The request headers are larger than this service accepts.";
+            default -> null;
+        };
     }
 }

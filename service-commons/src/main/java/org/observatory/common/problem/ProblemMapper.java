@@ -2,6 +2,10 @@ package org.observatory.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -22,6 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** How long a client should wait before trying again while the database is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -56,6 +62,12 @@ public class ProblemMapper {
         return respond(new Problem(URI.create("about:blank"), "Invalid request", 400, detail, path(uri), errors));
     }
 
+    /** Wins over Quarkus' own mapper of this exception, which answers without a problem body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? fieldPath(m) : "";
@@ -65,10 +77,44 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), "Forbidden", 403,
+                "The token does not carry a role that allows this request.", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        switch (DatabaseFailures.classify(e)) {
+            case BAD_VALUE -> {
+                return respond(new Problem(URI.create("about:blank"), "Bad Request", 400,
+                        "A value of the request cannot be stored (for example a NUL character).", path(uri), List.of()));
+            }
+            case UNAVAILABLE -> {
+                LOG.warnf("Database unavailable: %s", e.getMessage());
+                return Response.fromResponse(respond(new Problem(URI.create("about:blank"), "Service Unavailable", 503,
+                        "The database is not available right now; try again shortly.", path(uri), List.of())))
+                        .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            }
+            default -> { }
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,
                 "The server could not complete the request.", path(uri), List.of()));
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(URI.create("about:blank"), "Unauthorized", 401,
+                "A valid bearer token is required.", path(uri), List.of()))).header("WWW-Authenticate", "Bearer").build();
     }
 
     private static Response respond(Problem problem) {

@@ -64,6 +64,10 @@ public final class RegistryBench {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("HTTP_PORT", String.valueOf(port));
+            // Health and metrics are on the management interface, on a free port of its own.
+            int managementPort = freePort();
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+            env.put("MANAGEMENT_HOST", "127.0.0.1");
             env.put("HTTP_HOST", "127.0.0.1");
             env.put("DB_HOST", "127.0.0.1");
             env.put("DB_PORT", String.valueOf(postgres.port()));
@@ -83,7 +87,8 @@ public final class RegistryBench {
             try {
                 String base = "http://127.0.0.1:" + port;
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                waitUntilReady(http, base, service, log);
+                String management = "http://127.0.0.1:" + managementPort;
+                waitUntilReady(http, management, service, log);
                 List<Registration> rows = generate(instances, targets.port());
 
                 long apiStart = System.nanoTime();
@@ -131,7 +136,7 @@ public final class RegistryBench {
                 double crawlSeconds = (System.nanoTime() - crawlStart) / 1e9;
                 sampler.interrupt();
                 sampler.join();
-                String heap = heapUsed(http, base);
+                String heap = heapUsed(http, management);
                 System.out.printf("%nCrawl of all instances at concurrency %d (request timeout %s): HTTP %d%n",
                         concurrency, timeout, crawl.statusCode());
                 System.out.println("  summary: " + crawl.body());

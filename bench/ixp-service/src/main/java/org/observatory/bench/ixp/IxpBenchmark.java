@@ -74,6 +74,9 @@ public final class IxpBenchmark {
             env.put("DB_USER", LocalPostgres.USER);
             env.put("DB_PASSWORD", "unused");
             env.put("HTTP_PORT", String.valueOf(port));
+            // Health is on the management interface: the suite's convention, HTTP port + 1000.
+            env.put("MANAGEMENT_PORT", String.valueOf(port + 1000));
+            env.put("MANAGEMENT_HOST", "127.0.0.1");
             env.put("OIDC_ISSUER", issuer.url());
             env.put("ARCHIVE_PATTERN", archive.toAbsolutePath() + "/%Y/%m/peeringdb_2_dump_%Y_%m_%d.json");
             env.put("ASN_DELEGATED_FILES", registry.resolve("delegated-bench-extended.txt").toAbsolutePath().toString());
@@ -226,10 +229,16 @@ public final class IxpBenchmark {
         return JSON.readTree(response.body());
     }
 
+    /** The management interface of the service at {@code base}: the same host, its port + 1000. */
+    private static String managementBase(String base) {
+        URI uri = URI.create(base);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 1000);
+    }
+
     private static void waitUntilReady(HttpClient http, String base) throws Exception {
         for (int i = 0; i < 600; i++) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementBase(base) + "/q/health/ready")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

@@ -160,6 +160,9 @@ public final class LogIngestBench {
         env.put("DB_USER", LocalPostgres.USER);
         env.put("DB_PASSWORD", "unused-with-trust-auth");
         env.put("HTTP_PORT", String.valueOf(port));
+        // Health is on the management interface: the suite's convention, HTTP port + 1000.
+        env.put("MANAGEMENT_PORT", String.valueOf(port + 1000));
+        env.put("MANAGEMENT_HOST", "127.0.0.1");
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("OIDC_ISSUER", issuer.url());
         env.put("LOGS_CLIENT_HASH_SECRET", SECRET);
@@ -180,7 +183,7 @@ public final class LogIngestBench {
 
     private static void awaitReady(int port, Process service) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1000) + "/q/health/ready")).build();
         for (int i = 0; i < 240; i++) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("the service exited; see bench/log-ingest/target/service.log");

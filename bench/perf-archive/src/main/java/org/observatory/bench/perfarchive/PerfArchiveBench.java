@@ -46,6 +46,7 @@ public final class PerfArchiveBench {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     String base;
+    String managementBase;
     int port;
     String token;
     /** Set by the "ps5" mode: a perfSONAR 5 mesh through pScheduler's http archiver endpoint instead. */
@@ -72,6 +73,8 @@ public final class PerfArchiveBench {
     private void run(Path root, int latencyMetadata, int latencyDays, int throughputMetadata, int clients) throws Exception {
         try (LocalPostgres pg = LocalPostgres.start("perfarchive"); LocalIssuer issuer = LocalIssuer.start()) {
             int port = freePort();
+            // Health is on the management interface, on a free port of its own.
+            int managementPort = freePort();
             File log = root.resolve("bench/perf-archive/target/service.log").toFile();
             List<String> command = new ArrayList<>(List.of("java", "-Xmx768m"));
             // SERVICE_JAVA_OPTS, e.g. a JFR recording, for profiling the service under the benchmark's load.
@@ -84,9 +87,11 @@ public final class PerfArchiveBench {
             builder.environment().putAll(Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(pg.port()),
                     "DB_NAME", "perfarchive", "DB_USER", LocalPostgres.USER, "DB_PASSWORD", "unused",
                     "HTTP_PORT", String.valueOf(port), "HTTP_HOST", "127.0.0.1", "OIDC_ISSUER", issuer.url()));
+            builder.environment().putAll(Map.of("MANAGEMENT_PORT", String.valueOf(managementPort), "MANAGEMENT_HOST", "127.0.0.1"));
             Process service = builder.start();
             try {
                 this.port = port;
+                managementBase = "http://127.0.0.1:" + managementPort;
                 base = "http://127.0.0.1:" + port;
                 awaitReady(service);
                 token = createKey(issuer.token("bench-admin", List.of("measurements:admin")));
@@ -468,7 +473,7 @@ public final class PerfArchiveBench {
                 throw new IllegalStateException("the service exited; see bench/perf-archive/target/service.log");
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(managementBase + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
