@@ -294,7 +294,7 @@ class PschedulerArchiverTest {
                 .body("find { it.subject == '" + key + "' }.agent", equalTo("alice"))
                 .body("find { it.subject == '" + key + "' }.detail", containsString("data[0].val[0].val"));
         writer().get("/perf/ingest-failures").then().statusCode(403);
-        String metrics = given().baseUri(management.toString()).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri("http://" + management.getHost() + ":" + management.getPort()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertEquals(true, metrics.contains("perf_archive_ingest_refused_total{endpoint=\"bulk\",reason=\"invalid\"}"), metrics.lines()
                 .filter(l -> l.contains("ingest")).toList().toString());
         assertEquals(false, metrics.contains(key));
