@@ -152,8 +152,10 @@ class StatsBoundedMemoryIT {
 
         static Service start(int run) throws Exception {
             int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
+            int managementPort;
+            try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
                 port = socket.getLocalPort();
+                managementPort = management.getLocalPort();
             }
             Path log = Path.of("target/stats-bounded-memory-it-" + run + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -166,7 +168,7 @@ class StatsBoundedMemoryIT {
             env.put("DB_PASSWORD", "unused-with-trust-auth");
             env.put("HTTP_HOST", "127.0.0.1");
             env.put("HTTP_PORT", String.valueOf(port));
-            env.put("MANAGEMENT_PORT", "0");
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
             env.put("OIDC_ISSUER", issuer.url());
             env.put("LOGS_CLIENT_HASH_SECRET", "bounded-memory-test-secret");
             // The flush runs when the test asks for it.

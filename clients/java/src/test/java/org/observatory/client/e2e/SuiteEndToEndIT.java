@@ -174,26 +174,28 @@ class SuiteEndToEndIT {
     @Test
     void txLogsAsTextThenTotals() throws Exception {
         String station = "E2E" + (int) (Math.random() * 1000);
+        // A recent day: log-ingest refuses events older than its raw-data retention.
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
         String txlog = """
-                START CLIENT e2e.example.org [192.0.2.7] (SeedLink|e2e) @ 2024-03-01 00:00:00 (connected 2024-02-29 23:00:00) TX
+                START CLIENT e2e.example.org [192.0.2.7] (SeedLink|e2e) @ %s 00:00:00 (connected %s 23:00:00) TX
                 XX_%s_00_HHZ/MSEED 4096 8
                 END CLIENT e2e.example.org [192.0.2.7] total TX bytes: 4096
-                """.formatted(station);
+                """.formatted(day, day.minusDays(1), station);
         LogIngestApi reader = new LogIngestApi(CALLERS.get("no token"));
         refusedToEveryBadCaller("POST TX log", caller -> new LogIngestApi(caller).ingestTxLog(txlog, null));
-        assertEquals(0L, totalBytes(reader, station), "a refused TX log was stored");
+        assertEquals(0L, totalBytes(reader, station, day), "a refused TX log was stored");
 
         IngestReport report = new LogIngestApi(CALLERS.get("agent")).ingestTxLog(txlog, null);
         assertEquals(1L, report.getBlocksStored());
         // Totals come from rollups, which a schedule refreshes; an admin refreshes them now instead of waiting.
         refused("agent", 403, "POST rollup refresh", caller -> new LogIngestApi(caller).refreshRollups());
         new LogIngestApi(CALLERS.get("admin")).refreshRollups();
-        assertEquals(4096L, totalBytes(reader, station));
+        assertEquals(4096L, totalBytes(reader, station, day));
     }
 
-    private static long totalBytes(LogIngestApi reader, String station) throws ApiException {
-        var page = reader.listLogTotals(null, null, null, "2024-03-01T00:00:00Z", "station", null, null, null, null, null, null,
-                station, "2024-03-02T00:00:00Z");
+    private static long totalBytes(LogIngestApi reader, String station, java.time.LocalDate day) throws ApiException {
+        var page = reader.listLogTotals(null, null, null, day + "T00:00:00Z", List.of("station"), null, null, null, null, null, null,
+                station, day.plusDays(1) + "T00:00:00Z");
         long bytes = 0;
         for (Map<String, Object> row : page.getRows()) {
             Object value = row.get("bytes");
