@@ -164,9 +164,8 @@ class GrafanaDashboardQueriesTest {
     }
 
     // Thirty days of hourly rollups for a few networks, stations, countries, clients and protocols.
-    // (log-ingest creates log_event's monthly partitions as it writes; a default partition stands in for them.)
+    // (log-ingest's partitions job creates the monthly partitions; its migration's default partition takes these rows.)
     static final String TRAFFIC_DATA = """
-            CREATE TABLE log_event_demo PARTITION OF log_event DEFAULT;
             INSERT INTO log_event (log_time, connect_time, block_key, stream_id, network, station, location, channel,
                                    bytes, packets, protocol, agent, client_hash, country, city, geohash)
             SELECT h, h - interval '1 day', md5(h::text || n)::uuid, n || '_ANMO_00_BHZ/MSEED', n, 'ANMO', '00', 'BHZ',

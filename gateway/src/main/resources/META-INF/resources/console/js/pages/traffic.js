@@ -1,5 +1,5 @@
 // Seismic data traffic from ringserver transmission logs: bytes by network and station over time, the top
-// stations, and clients by country, from log-ingest's rollups.
+// stations, and bytes by the clients' country, from log-ingest's rollups.
 import { h, clear, section, filterForm, csvButton, fmtBytes, fmtNumber, empty, table } from '../ui.js';
 import { getJson } from '../api.js';
 import { timeChart, categoryChart } from '../charts.js';
@@ -37,11 +37,11 @@ export async function traffic(main, ctx) {
         h('p', { className: 'toolbar' }, csvButton('/logs/totals', { ...base, groupBy: 'network,station', limit: 1000 }, `stations-${from}-${to}.csv`)));
     }),
     section(countries, async () => {
-      const page = await getJson('/logs/totals', { ...base, groupBy: 'country,client', limit: 10000 });
-      const clients = new Map();
-      for (const r of page.rows) if (r.country) clients.set(r.country, (clients.get(r.country) || 0) + 1);
-      if (!clients.size) return empty('No located client in this range.');
-      return h('div', {}, worldMap('Distinct clients per country', [...clients].map(([code, value]) => ({ code, value })), { label: 'Clients', id: 'client-countries' }),
+      // Figures per client are private (logs:admin), so the public map shows bytes by the clients' country.
+      const page = await getJson('/logs/totals', { ...base, groupBy: 'country', limit: 1000 });
+      const located = page.rows.filter(r => r.country);
+      if (!located.length) return empty('No located client in this range.');
+      return h('div', {}, worldMap('Bytes sent to clients per country', located.map(r => ({ code: r.country, value: r.bytes })), { label: 'Bytes', id: 'client-countries' }),
         h('p', { className: 'toolbar' }, csvButton('/logs/totals', { ...base, groupBy: 'country', limit: 1000 }, `countries-${from}-${to}.csv`)));
     })]);
 }
