@@ -42,7 +42,7 @@ public class StatsResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(operationId = "listIxpStatistics", summary = "Statistics per IXP", description = "For one month (month=YYYY-MM) or a range (from, to);"
             + " optionally one IXP or one country. JSON, or CSV with format=csv or Accept: text/csv.")
-@APIResponse(responseCode = "200", description = "Rows ordered by month and IXP", content = {
+    @APIResponse(responseCode = "200", description = "Rows ordered by month and IXP", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = IxpMonthlyStats.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "The same rows as CSV with a header line of snake_case column names"))})
@@ -82,7 +82,7 @@ public class StatsResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(operationId = "listCountryStatistics", summary = "Statistics per country", description = "Over each country's active IXPs, for one month"
             + " or a range; optionally one country. JSON, or CSV with format=csv or Accept: text/csv.")
-@APIResponse(responseCode = "200", description = "Rows ordered by month and country", content = {
+    @APIResponse(responseCode = "200", description = "Rows ordered by month and country", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CountryMonthlyStats.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "The same rows as CSV with a header line of snake_case column names"))})
