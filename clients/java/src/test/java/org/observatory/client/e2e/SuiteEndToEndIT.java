@@ -172,25 +172,58 @@ class SuiteEndToEndIT {
     }
 
     @Test
-    void txLogsAsTextThenTotals() throws Exception {
+    void txLogsAsTextAndAsGzipThenTotals() throws Exception {
         String station = "E2E" + (int) (Math.random() * 1000);
         // A recent day: log-ingest refuses events older than its raw-data retention.
         java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3);
-        String txlog = """
-                START CLIENT e2e.example.org [192.0.2.7] (SeedLink|e2e) @ %s 00:00:00 (connected %s 23:00:00) TX
-                XX_%s_00_HHZ/MSEED 4096 8
-                END CLIENT e2e.example.org [192.0.2.7] total TX bytes: 4096
-                """.formatted(day, day.minusDays(1), station);
+        String text = txLog(day, station, "00_HHZ", 4096);
+        String gzipped = txLog(day, station, "00_BHZ", 512);
         LogIngestApi reader = new LogIngestApi(CALLERS.get("no token"));
-        refusedToEveryBadCaller("POST TX log", caller -> new LogIngestApi(caller).ingestTxLog(txlog, null));
+        refusedToEveryBadCaller("POST TX log", caller -> new LogIngestApi(caller).ingestTxLog(text, null));
+        refusedToEveryBadCaller("POST gzip TX log", caller -> new LogIngestApi(gzipping(caller, gzipped)).ingestTxLog(gzipped, "gzip"));
         assertEquals(0L, totalBytes(reader, station, day), "a refused TX log was stored");
 
-        IngestReport report = new LogIngestApi(CALLERS.get("agent")).ingestTxLog(txlog, null);
+        IngestReport report = new LogIngestApi(CALLERS.get("agent")).ingestTxLog(text, null);
         assertEquals(1L, report.getBlocksStored());
+        // The generated method sends text; a ringserver host compresses it: the same call, its body gzipped on the way.
+        IngestReport fromGzip = new LogIngestApi(gzipping(CALLERS.get("agent"), gzipped)).ingestTxLog(gzipped, "gzip");
+        assertEquals(1L, fromGzip.getBlocksStored());
         // Totals come from rollups, which a schedule refreshes; an admin refreshes them now instead of waiting.
         refused("agent", 403, "POST rollup refresh", caller -> new LogIngestApi(caller).refreshRollups());
         new LogIngestApi(CALLERS.get("admin")).refreshRollups();
-        assertEquals(4096L, totalBytes(reader, station, day));
+        assertEquals(4096L + 512L, totalBytes(reader, station, day));
+    }
+
+    private static String txLog(java.time.LocalDate day, String station, String channel, long bytes) {
+        return """
+                START CLIENT e2e.example.org [192.0.2.7] (SeedLink|e2e) @ %s 00:00:00 (connected %s 23:00:00) TX
+                XX_%s_%s/MSEED %d 8
+                END CLIENT e2e.example.org [192.0.2.7] total TX bytes: %d
+                """.formatted(day, day.minusDays(1), station, channel, bytes, bytes);
+    }
+
+    /**
+     * The caller's client with its request body replaced by the gzip of {@code log}, sent with Content-Encoding
+     * gzip: how a user of the generated client uploads a compressed TX log (the generated method takes text).
+     */
+    private static ApiClient gzipping(ApiClient caller, String log) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(log.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] body = bytes.toByteArray();
+        var authorize = caller.getRequestInterceptor();
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(url);
+        client.setConnectTimeout(java.time.Duration.ofSeconds(10));
+        client.setReadTimeout(java.time.Duration.ofSeconds(120));
+        client.setRequestInterceptor(request -> {
+            if (authorize != null) {
+                authorize.accept(request);
+            }
+            request.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        });
+        return client;
     }
 
     private static long totalBytes(LogIngestApi reader, String station, java.time.LocalDate day) throws ApiException {
