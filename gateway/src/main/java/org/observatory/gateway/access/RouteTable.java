@@ -5,10 +5,14 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The route table from configuration, compiled once; answers which rules a request falls under. */
 @ApplicationScoped
 public class RouteTable {
+
+    private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final List<RouteRule> rules;
     private final boolean enabled;
@@ -46,7 +50,10 @@ public class RouteTable {
      * dropped, so that {@code /logs//txlog;x} or {@code /ixp/../logs/txlog} cannot slip past a rule.
      */
     static String canonical(String normalizedPath) {
-        String path = normalizedPath.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+        if (normalizedPath.indexOf(';') < 0 && !normalizedPath.contains("//") && !normalizedPath.isEmpty()) {
+            return normalizedPath; // the usual path: nothing to drop, no regular expression run on every request
+        }
+        String path = REPEATED_SLASHES.matcher(MATRIX_PARAMETERS.matcher(normalizedPath).replaceAll("")).replaceAll("/");
         return path.isEmpty() ? "/" : path;
     }
 }
