@@ -3,7 +3,6 @@ package org.observatory.ixp.imports;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,14 +32,15 @@ import org.observatory.ixp.common.Params;
 @Tag(name = "Imports", description = "Imports of PeeringDB months and their reports")
 public class ImportResource {
 
-    @Inject
-    ImportService service;
+    private final ImportService service;
+    private final ImportRunStore runs;
+    private final SecurityIdentity identity;
 
-    @Inject
-    ImportRunStore runs;
-
-    @Inject
-    SecurityIdentity identity;
+    public ImportResource(ImportService service, ImportRunStore runs, SecurityIdentity identity) {
+        this.service = service;
+        this.runs = runs;
+        this.identity = identity;
+    }
 
     @POST
     @Path("/peeringdb")

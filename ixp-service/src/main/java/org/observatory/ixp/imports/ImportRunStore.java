@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +25,13 @@ public class ImportRunStore {
     private static final String COLUMNS = "id, kind, month, source, status, phase, progress, requested_by, started_at,"
             + " finished_at, duration_ms, error, report::text AS report";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    public ImportRunStore(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
 
     public Uni<Long> start(String kind, LocalDate month, String source, String requestedBy) {
         return pool.preparedQuery("""

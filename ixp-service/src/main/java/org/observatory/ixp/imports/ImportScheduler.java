@@ -3,7 +3,6 @@ package org.observatory.ixp.imports;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
@@ -17,14 +16,15 @@ public class ImportScheduler {
 
     private static final Logger LOG = Logger.getLogger(ImportScheduler.class);
 
-    @Inject
-    ImportService imports;
+    private final ImportService imports;
+    private final AsnRegistryService registry;
+    private final JobLock lock;
 
-    @Inject
-    AsnRegistryService registry;
-
-    @Inject
-    JobLock lock;
+    public ImportScheduler(ImportService imports, AsnRegistryService registry, JobLock lock) {
+        this.imports = imports;
+        this.registry = registry;
+        this.lock = lock;
+    }
 
     @Scheduled(identity = "peeringdb-import", cron = "{ixp.peeringdb.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> importPeeringDb() {

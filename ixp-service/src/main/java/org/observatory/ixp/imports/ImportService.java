@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,29 +44,26 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final JobLock lock;
+    private final ImportRunStore runs;
+    private final HistoryWriter history;
+    private final StatsWriter stats;
+    private final PeeringDbArchive archive;
+    private final PeeringDbApiClient api;
+    private final AsnRegistryService registry;
 
-    @Inject
-    JobLock lock;
-
-    @Inject
-    ImportRunStore runs;
-
-    @Inject
-    HistoryWriter history;
-
-    @Inject
-    StatsWriter stats;
-
-    @Inject
-    PeeringDbArchive archive;
-
-    @Inject
-    PeeringDbApiClient api;
-
-    @Inject
-    AsnRegistryService registry;
+    public ImportService(Pool pool, JobLock lock, ImportRunStore runs, HistoryWriter history, StatsWriter stats,
+            PeeringDbArchive archive, PeeringDbApiClient api, AsnRegistryService registry) {
+        this.pool = pool;
+        this.lock = lock;
+        this.runs = runs;
+        this.history = history;
+        this.stats = stats;
+        this.archive = archive;
+        this.api = api;
+        this.registry = registry;
+    }
 
     @ConfigProperty(name = "ixp.peeringdb.incremental", defaultValue = "true")
     boolean incremental;

@@ -1,7 +1,6 @@
 package org.observatory.ixp.membership;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,8 +24,11 @@ import org.observatory.ixp.membership.MembershipViews.IxpPage;
 @Tag(name = "IXPs", description = "Exchanges, their member networks and membership periods")
 public class IxpResource {
 
-    @Inject
-    MembershipService service;
+    private final MembershipService service;
+
+    public IxpResource(MembershipService service) {
+        this.service = service;
+    }
 
     @GET
     @Path("/ixps")

@@ -2,7 +2,6 @@ package org.observatory.ixp.membership;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,17 +23,18 @@ import org.observatory.ixp.registry.AsnRegistryReader;
 @ApplicationScoped
 public class MembershipService {
 
-    @Inject
-    IxpRepository ixps;
+    private final IxpRepository ixps;
+    private final NetworkRepository networks;
+    private final MembershipPeriodRepository periods;
+    private final AsnRegistryReader registry;
 
-    @Inject
-    NetworkRepository networks;
-
-    @Inject
-    MembershipPeriodRepository periods;
-
-    @Inject
-    AsnRegistryReader registry;
+    public MembershipService(IxpRepository ixps, NetworkRepository networks, MembershipPeriodRepository periods,
+            AsnRegistryReader registry) {
+        this.ixps = ixps;
+        this.networks = networks;
+        this.periods = periods;
+        this.registry = registry;
+    }
 
     public Uni<IxpPage> search(String country, Boolean active, String name, PageRequest page) {
         return ixps.countMatching(country, active, name).chain(total -> ixps.search(country, active, name, page)

@@ -2,7 +2,6 @@ package org.observatory.ixp.peeringdb;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,8 +18,11 @@ public class PeeringDbArchive {
     public record Dump(LocalDate day, String location, byte[] bytes) {
     }
 
-    @Inject
-    SourceFetcher fetcher;
+    private final SourceFetcher fetcher;
+
+    public PeeringDbArchive(SourceFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
 
     @ConfigProperty(name = "ixp.archive.location-pattern")
     String pattern;

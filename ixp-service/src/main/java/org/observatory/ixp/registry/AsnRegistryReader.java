@@ -5,15 +5,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Reads the stored ASN registration. */
 @ApplicationScoped
 public class AsnRegistryReader {
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public AsnRegistryReader(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<Optional<RegistrationView>> find(long asn) {
         return pool.preparedQuery("""

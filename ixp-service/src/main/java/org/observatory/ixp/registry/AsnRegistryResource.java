@@ -2,7 +2,6 @@ package org.observatory.ixp.registry;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,11 +25,13 @@ import org.observatory.ixp.common.SourceFetcher;
 @Tag(name = "ASN registry", description = "ASN registration country and status from the RIRs")
 public class AsnRegistryResource {
 
-    @Inject
-    AsnRegistryService service;
+    private final AsnRegistryService service;
+    private final JobLock lock;
 
-    @Inject
-    JobLock lock;
+    public AsnRegistryResource(AsnRegistryService service, JobLock lock) {
+        this.service = service;
+        this.lock = lock;
+    }
 
     @POST
     @Path("/reload")

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,23 +25,22 @@ public class AsnRegistryService {
 
     private static final Logger LOG = Logger.getLogger(AsnRegistryService.class);
 
-    @Inject
-    AsnRegistrySource source;
+    private final AsnRegistrySource source;
+    private final AsnRegistryWriter writer;
+    private final HistoryWriter history;
+    private final StatsWriter stats;
+    private final Pool pool;
+    private final ObjectMapper mapper;
 
-    @Inject
-    AsnRegistryWriter writer;
-
-    @Inject
-    HistoryWriter history;
-
-    @Inject
-    StatsWriter stats;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    ObjectMapper mapper;
+    public AsnRegistryService(AsnRegistrySource source, AsnRegistryWriter writer, HistoryWriter history,
+            StatsWriter stats, Pool pool, ObjectMapper mapper) {
+        this.source = source;
+        this.writer = writer;
+        this.history = history;
+        this.stats = stats;
+        this.pool = pool;
+        this.mapper = mapper;
+    }
 
     /** Loads the registry as of {@code asOf}; returns the counts stored. */
     public Uni<RegistryLoad> reload(LocalDate asOf) {

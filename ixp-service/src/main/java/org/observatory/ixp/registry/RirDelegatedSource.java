@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,8 +25,11 @@ public class RirDelegatedSource implements AsnRegistrySource {
 
     private static final Logger LOG = Logger.getLogger(RirDelegatedSource.class);
 
-    @Inject
-    SourceFetcher fetcher;
+    private final SourceFetcher fetcher;
+
+    public RirDelegatedSource(SourceFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
 
     @ConfigProperty(name = "ixp.asn-registry.delegated-files")
     List<String> delegatedFiles;

@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,11 @@ import org.observatory.common.paging.PageRequest;
 @ApplicationScoped
 public class StatsReader {
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    public StatsReader(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<List<IxpMonthlyStats>> ixps(List<LocalDate> months, Long ixpId, String country, PageRequest page) {
         return pool.preparedQuery("""

@@ -2,7 +2,6 @@ package org.observatory.ixp.stats;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,11 +30,13 @@ import org.observatory.ixp.imports.ImportService;
 @Tag(name = "Statistics", description = "Monthly statistics per IXP and per country, as of the 1st of each month")
 public class StatsResource {
 
-    @Inject
-    StatsReader reader;
+    private final StatsReader reader;
+    private final ImportService imports;
 
-    @Inject
-    ImportService imports;
+    public StatsResource(StatsReader reader, ImportService imports) {
+        this.reader = reader;
+        this.imports = imports;
+    }
 
     @GET
     @Path("/ixps")

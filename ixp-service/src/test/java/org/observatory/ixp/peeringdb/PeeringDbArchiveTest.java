@@ -38,8 +38,7 @@ class PeeringDbArchiveTest {
             exchange.close();
         });
         server.start();
-        archive = new PeeringDbArchive();
-        archive.fetcher = new SourceFetcher();
+        archive = new PeeringDbArchive(new SourceFetcher());
         archive.pattern = "http://127.0.0.1:" + server.getAddress().getPort()
                 + "/datasets/peeringdb/%Y/%m/peeringdb_2_dump_%Y_%m_%d.json";
     }
