@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.observatory.common.lock.JobLock;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.ixp.IxpConfig;
 import org.observatory.ixp.common.Laps;
 import org.observatory.ixp.common.Locks;
 import org.observatory.ixp.common.SourceFetcher.SourceUnavailableException;
@@ -52,9 +52,10 @@ public class ImportService {
     private final PeeringDbArchive archive;
     private final PeeringDbApiClient api;
     private final AsnRegistryService registry;
+    private final boolean incremental;
 
     public ImportService(Pool pool, JobLock lock, ImportRunStore runs, HistoryWriter history, StatsWriter stats,
-            PeeringDbArchive archive, PeeringDbApiClient api, AsnRegistryService registry) {
+            PeeringDbArchive archive, PeeringDbApiClient api, AsnRegistryService registry, IxpConfig config) {
         this.pool = pool;
         this.lock = lock;
         this.runs = runs;
@@ -63,10 +64,8 @@ public class ImportService {
         this.archive = archive;
         this.api = api;
         this.registry = registry;
+        this.incremental = config.peeringdb().incremental();
     }
-
-    @ConfigProperty(name = "ixp.peeringdb.incremental", defaultValue = "true")
-    boolean incremental;
 
     /** What a source delivered for a month. */
     private record Fetched(LocalDate month, LocalDate sourceDay, String source, PeeringDbSnapshot parsed,

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.observatory.ixp.IxpConfig;
 
 /**
  * PeeringDB's REST API: {@code GET {base}/{type}?limit=&skip=[&updated__gte=]} with an {@code Api-Key}
@@ -24,23 +24,22 @@ public class PeeringDbApiClient {
 
     private static final Logger LOG = Logger.getLogger(PeeringDbApiClient.class);
 
-    @ConfigProperty(name = "ixp.peeringdb.base-url")
-    String baseUrl;
+    private final String baseUrl;
+    private final Optional<String> apiKey;
+    private final int pageSize;
+    private final int maxRetries;
+    private final Duration retryDelay;
+    private final Duration maxRetryDelay;
 
-    @ConfigProperty(name = "ixp.peeringdb.api-key")
-    Optional<String> apiKey;
-
-    @ConfigProperty(name = "ixp.peeringdb.page-size", defaultValue = "1000")
-    int pageSize;
-
-    @ConfigProperty(name = "ixp.peeringdb.max-retries", defaultValue = "6")
-    int maxRetries;
-
-    @ConfigProperty(name = "ixp.peeringdb.retry-delay", defaultValue = "PT5S")
-    Duration retryDelay;
-
-    @ConfigProperty(name = "ixp.peeringdb.max-retry-delay", defaultValue = "PT2M")
-    Duration maxRetryDelay;
+    public PeeringDbApiClient(IxpConfig config) {
+        IxpConfig.PeeringDb peeringDb = config.peeringdb();
+        this.baseUrl = peeringDb.baseUrl();
+        this.apiKey = peeringDb.apiKey();
+        this.pageSize = peeringDb.pageSize();
+        this.maxRetries = peeringDb.maxRetries();
+        this.retryDelay = peeringDb.retryDelay();
+        this.maxRetryDelay = peeringDb.maxRetryDelay();
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.observatory.ixp.IxpConfig;
 import org.observatory.ixp.common.SourceFetcher;
 
 /**
@@ -19,13 +19,12 @@ public class PeeringDbArchive {
     }
 
     private final SourceFetcher fetcher;
+    private final String pattern;
 
-    public PeeringDbArchive(SourceFetcher fetcher) {
+    public PeeringDbArchive(SourceFetcher fetcher, IxpConfig config) {
         this.fetcher = fetcher;
+        this.pattern = config.archive().locationPattern();
     }
-
-    @ConfigProperty(name = "ixp.archive.location-pattern")
-    String pattern;
 
     /** The earliest dump of the month, or empty when the archive has none for any of its days. */
     public Uni<Optional<Dump>> earliestDump(LocalDate month) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.observatory.ixp.IxpConfig;
 import org.observatory.ixp.common.SourceFetcher;
 
 /** The default ASN registry: the five RIRs' delegated-extended files, plus optional ASN lists. */
@@ -26,22 +26,18 @@ public class RirDelegatedSource implements AsnRegistrySource {
     private static final Logger LOG = Logger.getLogger(RirDelegatedSource.class);
 
     private final SourceFetcher fetcher;
+    private final List<String> delegatedFiles;
+    private final Optional<String> routedAsns;
+    private final Optional<String> customers;
+    private final Optional<String> manrs;
 
-    public RirDelegatedSource(SourceFetcher fetcher) {
+    public RirDelegatedSource(SourceFetcher fetcher, IxpConfig config) {
         this.fetcher = fetcher;
+        this.delegatedFiles = config.asnRegistry().delegatedFiles();
+        this.routedAsns = config.asnRegistry().routedAsns();
+        this.customers = config.asnRegistry().customers();
+        this.manrs = config.asnRegistry().manrs();
     }
-
-    @ConfigProperty(name = "ixp.asn-registry.delegated-files")
-    List<String> delegatedFiles;
-
-    @ConfigProperty(name = "ixp.asn-registry.routed-asns")
-    Optional<String> routedAsns;
-
-    @ConfigProperty(name = "ixp.asn-registry.customers")
-    Optional<String> customers;
-
-    @ConfigProperty(name = "ixp.asn-registry.manrs")
-    Optional<String> manrs;
 
     @Override
     public Uni<List<AsnRegistration>> registrations(LocalDate asOf) {

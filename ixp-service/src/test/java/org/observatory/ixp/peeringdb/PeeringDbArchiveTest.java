@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.observatory.ixp.TestConfig;
 import org.observatory.ixp.common.SourceFetcher;
 
 /** The archive over HTTP, laid out as CAIDA's, with the real gap of 2020-01-20 to 2020-02-10. */
@@ -38,9 +40,8 @@ class PeeringDbArchiveTest {
             exchange.close();
         });
         server.start();
-        archive = new PeeringDbArchive(new SourceFetcher());
-        archive.pattern = "http://127.0.0.1:" + server.getAddress().getPort()
-                + "/datasets/peeringdb/%Y/%m/peeringdb_2_dump_%Y_%m_%d.json";
+        archive = new PeeringDbArchive(new SourceFetcher(), TestConfig.ixp(Map.of("ixp.archive.location-pattern",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/datasets/peeringdb/%Y/%m/peeringdb_2_dump_%Y_%m_%d.json")));
     }
 
     @AfterEach
