@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -187,18 +186,8 @@ public class ImportService {
                     return runs.progress(id, "writing", snapshot.memberships().size() + " memberships, "
                                     + snapshot.skipped().size() + " skipped")
                             .chain(() -> pool.withTransaction(conn -> history.store(conn, snapshot, f.source(), f.sourceDay(), laps)
-                                    .chain(changed -> conn.preparedQuery("""
-                                            SELECT month FROM (SELECT month FROM import_month
-                                                               UNION SELECT DISTINCT month FROM ixp_monthly_stats) m
-                                            WHERE month = $1
-                                               OR ($2::date IS NOT NULL AND month >= $2
-                                                   AND ($3::date IS NULL OR month <= $3))
-                                            ORDER BY month""")
-                                            .execute(Tuple.of(snapshot.month(), changed.from(), changed.lastAffectedMonth())))
-                                    .chain(rows -> {
-                                        rows.forEach(r -> statsMonths.add(r.getLocalDate(0)));
-                                        return stats.generate(conn, statsMonths, laps);
-                                    })))
+                                    .chain(changed -> stats.regenerateAfterImport(conn, snapshot.month(), changed, laps))
+                                    .invoke(statsMonths::addAll)))
                             .invoke(() -> laps.lap("commit"))
                             .chain(() -> runs.finish(id, "succeeded", ImportReport.of(snapshot, f.sourceDay(), f.source(),
                                     f.requests(), f.retries(), laps.ordered(), statsMonths.size()), null));

@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -59,12 +58,7 @@ public class AsnRegistryService {
                         .chain(() -> conn.preparedQuery("INSERT INTO asn_registry_load (as_of, counts) VALUES ($1, $2::text::jsonb)")
                                 .execute(Tuple.of(asOf, json(counts))))
                         .chain(() -> history.rebuildAllPeriods(conn))
-                        .chain(() -> conn.query("SELECT month FROM import_month UNION SELECT DISTINCT month FROM ixp_monthly_stats").execute())
-                        .chain(rows -> {
-                            List<LocalDate> months = new ArrayList<>();
-                            rows.forEach(r -> months.add(r.getLocalDate(0)));
-                            return stats.generate(conn, months, new Laps());
-                        }))
+                        .chain(() -> stats.regenerateAll(conn, new Laps())))
                 .invoke(() -> LOG.infof("ASN registry loaded: %s", counts))
                 .replaceWith(counts);
     }

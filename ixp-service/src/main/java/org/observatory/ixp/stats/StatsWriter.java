@@ -1,12 +1,17 @@
 package org.observatory.ixp.stats;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.observatory.ixp.common.Laps;
+import org.observatory.ixp.membership.HistoryWriter.ChangedDays;
 
 /**
  * Computes the monthly statistics (as of the 1st of each month) per IXP and per country from the stored
@@ -182,6 +187,38 @@ public class StatsWriter {
             LEFT JOIN with_customers w ON w.month = c.month AND w.country = c.country
             LEFT JOIN country_asns ca ON ca.country = c.country
             LEFT JOIN country_routed cr ON cr.country = c.country""";
+
+    /** The months statistics exist for, or could: every imported month and every month that has statistics. */
+    private static final String KNOWN_MONTHS = "SELECT month FROM import_month UNION SELECT DISTINCT month FROM ixp_monthly_stats";
+
+    /**
+     * Recomputes what storing {@code month} can have changed: that month's statistics, and those of the known
+     * months from the first changed day up to the last month that can see the change. Returns the months.
+     */
+    public Uni<List<LocalDate>> regenerateAfterImport(SqlConnection conn, LocalDate month, ChangedDays changed, Laps laps) {
+        return conn.preparedQuery("SELECT month FROM (" + KNOWN_MONTHS + """
+                ) m
+                WHERE month = $1
+                   OR ($2::date IS NOT NULL AND month >= $2 AND ($3::date IS NULL OR month <= $3))
+                ORDER BY month""")
+                .execute(Tuple.of(month, changed.from(), changed.lastAffectedMonth()))
+                .chain(rows -> regenerate(conn, months(rows), laps));
+    }
+
+    /** Recomputes every known month: after the ASN registration changed, which every month's rates read. */
+    public Uni<List<LocalDate>> regenerateAll(SqlConnection conn, Laps laps) {
+        return conn.query(KNOWN_MONTHS + " ORDER BY month").execute().chain(rows -> regenerate(conn, months(rows), laps));
+    }
+
+    private Uni<List<LocalDate>> regenerate(SqlConnection conn, List<LocalDate> months, Laps laps) {
+        return generate(conn, months, laps).replaceWith(months);
+    }
+
+    private static List<LocalDate> months(RowSet<Row> rows) {
+        List<LocalDate> months = new ArrayList<>();
+        rows.forEach(r -> months.add(r.getLocalDate("month")));
+        return months;
+    }
 
     /** Replaces the statistics of {@code months} (first days of months). */
     public Uni<Void> generate(SqlConnection conn, Collection<LocalDate> months, Laps laps) {
