@@ -35,7 +35,8 @@ import org.observatory.ixp.stats.StatsWriter;
 
 /**
  * Imports one month of PeeringDB: from the live API, from the CAIDA archive, or from an uploaded dump. A
- * month's writes (snapshot, derived periods, statistics of every stored month) are one transaction; the run
+ * month's writes (snapshot, derived periods, and the statistics of the months the change can reach: see
+ * {@link StatsWriter#regenerateAfterImport}) are one transaction; the run
  * row outside it records progress and the outcome. One import runs at a time across replicas.
  */
 @ApplicationScoped

@@ -24,7 +24,6 @@ import org.observatory.ixp.snapshot.MonthSnapshot;
 @ApplicationScoped
 public class HistoryWriter {
 
-    /** Stores IXPs, networks and the month's memberships, replacing an earlier run of the same month. */
     /**
      * The days on which some membership's coverage changed: statistics of months whose 1st, the 1st of the month
      * before, or the 1st of the year before fall in it must be recomputed. {@code to} null means open-ended;
@@ -38,6 +37,11 @@ public class HistoryWriter {
         }
     }
 
+    /**
+     * Stores the month's IXPs and networks (newer months' versions win), records the month as imported and
+     * replaces its memberships, then rebuilds the periods of the pairs this month can change and the IXPs'
+     * active flags. Returns the days whose coverage changed, which tell the statistics what to recompute.
+     */
     public Uni<ChangedDays> store(SqlConnection conn, MonthSnapshot snapshot, String source, LocalDate sourceDay, Laps laps) {
         LocalDate month = snapshot.month();
         return upsertIxps(conn, month, snapshot.ixps())
