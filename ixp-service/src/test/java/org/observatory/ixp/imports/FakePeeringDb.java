@@ -12,18 +12,24 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A PeeringDB API on 127.0.0.1 for the import tests: pages with limit/skip, answers the first request of a
- * run with 429 and the first netixlan request with 503, and records what it was asked.
+ * run with 429 and the first netixlan request with 503, throttles with a Retry-After or without end when a test
+ * asks, and records what it was asked (and when, in nanoseconds, for the Retry-After test's lower bound).
  */
 public class FakePeeringDb implements QuarkusTestResourceLifecycleManager {
 
-    /** Each request: path, query and Authorization header. */
+    /** Each request: path, query, Authorization header and System.nanoTime() at arrival. */
     public static final Queue<List<String>> REQUESTS = new ConcurrentLinkedQueue<>();
     public static final AtomicBoolean THROTTLE_NEXT = new AtomicBoolean(true);
     public static final AtomicBoolean FAIL_NEXT_NETIXLAN = new AtomicBoolean(true);
     public static final AtomicBoolean DOWN = new AtomicBoolean(false);
+    /** When set, the next request is answered 429 with this Retry-After value. */
+    public static final AtomicReference<String> RETRY_AFTER_NEXT = new AtomicReference<>();
+    /** Every request is answered 429 while set. */
+    public static final AtomicBoolean THROTTLE_ALWAYS = new AtomicBoolean(false);
 
     private static final String T = "2020-03-01T10:00:00Z";
     private static final JsonArray IX = new JsonArray()
@@ -68,12 +74,17 @@ public class FakePeeringDb implements QuarkusTestResourceLifecycleManager {
     private void answer(HttpServerRequest request) {
         String type = request.path().substring(request.path().lastIndexOf('/') + 1);
         REQUESTS.add(List.of(request.path(), request.query() == null ? "" : request.query(),
-                String.valueOf(request.getHeader("Authorization"))));
+                String.valueOf(request.getHeader("Authorization")), String.valueOf(System.nanoTime())));
         if (DOWN.get()) {
             request.response().setStatusCode(500).end("down");
             return;
         }
-        if (THROTTLE_NEXT.getAndSet(false)) {
+        String retryAfter = RETRY_AFTER_NEXT.getAndSet(null);
+        if (retryAfter != null) {
+            request.response().setStatusCode(429).putHeader("Retry-After", retryAfter).end("{\"message\":\"Request was throttled.\"}");
+            return;
+        }
+        if (THROTTLE_NEXT.getAndSet(false) || THROTTLE_ALWAYS.get()) {
             request.response().setStatusCode(429).end("{\"message\":\"Request was throttled.\"}");
             return;
         }

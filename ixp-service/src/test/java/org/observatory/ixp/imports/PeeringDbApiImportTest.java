@@ -115,4 +115,42 @@ class PeeringDbApiImportTest {
                 .body("report.apiRequests", greaterThanOrEqualTo(6));
         given().when().get("/ixp/imports/999999").then().statusCode(404);
     }
+
+    @Test
+    @Order(5)
+    void waitsAsLongAsRetryAfterSaysBeforeAskingAgain() {
+        FakePeeringDb.REQUESTS.clear();
+        FakePeeringDb.RETRY_AFTER_NEXT.set("1");
+        given().auth().oauth2(ADMIN).when().post("/ixp/imports/peeringdb?wait=true").then()
+                .statusCode(200)
+                .body("status", equalTo("succeeded"))
+                .body("report.apiRetries", equalTo(1));
+        List<List<String>> requests = List.copyOf(FakePeeringDb.REQUESTS);
+        assertTrue(requests.get(0).get(0).endsWith("/ix") && requests.get(1).get(0).endsWith("/ix"), requests.toString());
+        assertEquals(requests.get(0).get(1), requests.get(1).get(1), "the throttled page is asked again");
+        // A lower bound, which no slowness can break: the configured back-off is 10 ms, Retry-After says 1 s.
+        long waitedNanos = Long.parseLong(requests.get(1).get(3)) - Long.parseLong(requests.get(0).get(3));
+        assertTrue(waitedNanos >= 1_000_000_000L, "asked again after " + waitedNanos + " ns");
+    }
+
+    @Test
+    @Order(6)
+    void givesUpAfterTheRetryBudgetWhenPeeringDbKeepsThrottling() {
+        FakePeeringDb.REQUESTS.clear();
+        FakePeeringDb.THROTTLE_ALWAYS.set(true);
+        try {
+            given().auth().oauth2(ADMIN).when().post("/ixp/imports/peeringdb?wait=true").then()
+                    .statusCode(502)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("HTTP 429 after 4 attempts"));
+        } finally {
+            FakePeeringDb.THROTTLE_ALWAYS.set(false);
+        }
+        // max-retries is 3 in tests: the first request and three retries of the first page, then nothing more.
+        List<List<String>> requests = List.copyOf(FakePeeringDb.REQUESTS);
+        assertEquals(4, requests.size(), requests.toString());
+        assertTrue(requests.stream().allMatch(r -> r.get(0).endsWith("/ix") && r.get(1).contains("skip=0")), requests.toString());
+        given().when().get("/ixp/imports?status=failed&limit=1").then()
+                .body("[0].error", containsString("HTTP 429 after 4 attempts"));
+    }
 }
