@@ -38,7 +38,7 @@ public class ImportRunStore {
                 INSERT INTO import_run (kind, month, source, status, phase, requested_by)
                 VALUES ($1, $2, $3, 'running', 'starting', $4) RETURNING id""")
                 .execute(Tuple.of(kind, month, source, requestedBy))
-                .map(rows -> rows.iterator().next().getLong(0));
+                .map(rows -> rows.iterator().next().getLong("id"));
     }
 
     /** Records the phase a long import is in, in the run and in the log. */
@@ -86,8 +86,8 @@ public class ImportRunStore {
 
     /** The day the last successful API import started: the next incremental import asks for changes since then. */
     public Uni<Optional<LocalDate>> lastSuccessfulApiDay() {
-        return pool.query("SELECT max(started_at)::date FROM import_run WHERE kind = 'api' AND status = 'succeeded'")
-                .execute().map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate(0)));
+        return pool.query("SELECT max(started_at)::date AS day FROM import_run WHERE kind = 'api' AND status = 'succeeded'")
+                .execute().map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate("day")));
     }
 
     private ImportRun map(Row row) {

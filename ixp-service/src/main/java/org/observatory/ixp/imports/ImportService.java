@@ -3,12 +3,10 @@ package org.observatory.ixp.imports;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +19,7 @@ import org.observatory.ixp.IxpConfig;
 import org.observatory.ixp.common.Laps;
 import org.observatory.ixp.common.Locks;
 import org.observatory.ixp.common.SourceFetcher.SourceUnavailableException;
-import org.observatory.ixp.membership.HistoryWriter;
+import org.observatory.ixp.membership.HistoryStore;
 import org.observatory.ixp.peeringdb.MalformedDumpException;
 import org.observatory.ixp.peeringdb.PeeringDbApiClient;
 import org.observatory.ixp.peeringdb.PeeringDbApiClient.PeeringDbUnavailableException;
@@ -31,12 +29,12 @@ import org.observatory.ixp.peeringdb.PeeringDbSnapshot;
 import org.observatory.ixp.registry.AsnRegistryService;
 import org.observatory.ixp.snapshot.MonthSnapshot;
 import org.observatory.ixp.snapshot.SnapshotAssembler;
-import org.observatory.ixp.stats.StatsWriter;
+import org.observatory.ixp.stats.StatsGenerationStore;
 
 /**
  * Imports one month of PeeringDB: from the live API, from the CAIDA archive, or from an uploaded dump. A
  * month's writes (snapshot, derived periods, and the statistics of the months the change can reach: see
- * {@link StatsWriter#regenerateAfterImport}) are one transaction; the run
+ * {@link StatsGenerationStore#regenerateAfterImport}) are one transaction; the run
  * row outside it records progress and the outcome. One import runs at a time across replicas.
  */
 @ApplicationScoped
@@ -47,15 +45,16 @@ public class ImportService {
     private final Pool pool;
     private final JobLock lock;
     private final ImportRunStore runs;
-    private final HistoryWriter history;
-    private final StatsWriter stats;
+    private final HistoryStore history;
+    private final StatsGenerationStore stats;
     private final PeeringDbArchive archive;
     private final PeeringDbApiClient api;
     private final AsnRegistryService registry;
     private final boolean incremental;
 
-    public ImportService(Pool pool, JobLock lock, ImportRunStore runs, HistoryWriter history, StatsWriter stats,
-            PeeringDbArchive archive, PeeringDbApiClient api, AsnRegistryService registry, IxpConfig config) {
+    public ImportService(Pool pool, JobLock lock, ImportRunStore runs, HistoryStore history,
+            StatsGenerationStore stats, PeeringDbArchive archive, PeeringDbApiClient api, AsnRegistryService registry,
+            IxpConfig config) {
         this.pool = pool;
         this.lock = lock;
         this.runs = runs;
@@ -120,7 +119,7 @@ public class ImportService {
                     .chain(n -> runs.progress(id, "fetching", n + " net; netixlan"))
                     .chain(() -> api.fetchAll("netixlan", null, reader, counters))
                     .chain(n -> runs.progress(id, "parsing", n + " netixlan"))
-                    .chain(() -> since == null ? Uni.createFrom().item(Set.<Long>of()) : storedIxpIds())
+                    .chain(() -> since == null ? Uni.createFrom().item(Set.<Long>of()) : history.storedIxpIds())
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(known -> new Fetched(month, LocalDate.now(ZoneOffset.UTC), "peeringdb api", reader.finish(),
                             known, counters.requests.get(), counters.retries.get()));
@@ -140,16 +139,6 @@ public class ImportService {
     private Uni<PeeringDbSnapshot> parse(byte[] bytes) {
         return Uni.createFrom().item(() -> PeeringDbJsonReader.readDump(bytes))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private Uni<Set<Long>> storedIxpIds() {
-        return pool.query("SELECT id FROM ixp").execute().map(rows -> {
-            Set<Long> ids = new HashSet<>();
-            for (Row row : rows) {
-                ids.add(row.getLong(0));
-            }
-            return ids;
-        });
     }
 
     /**

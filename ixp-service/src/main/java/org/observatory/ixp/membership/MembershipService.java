@@ -17,7 +17,7 @@ import org.observatory.ixp.membership.MembershipViews.IxpPage;
 import org.observatory.ixp.membership.MembershipViews.IxpSummary;
 import org.observatory.ixp.membership.MembershipViews.MemberView;
 import org.observatory.ixp.membership.MembershipViews.PeriodView;
-import org.observatory.ixp.registry.AsnRegistryReader;
+import org.observatory.ixp.registry.AsnRegistryStore;
 
 /** Reads IXPs, networks and their membership history. */
 @ApplicationScoped
@@ -26,10 +26,10 @@ public class MembershipService {
     private final IxpRepository ixps;
     private final NetworkRepository networks;
     private final MembershipPeriodRepository periods;
-    private final AsnRegistryReader registry;
+    private final AsnRegistryStore registry;
 
     public MembershipService(IxpRepository ixps, NetworkRepository networks, MembershipPeriodRepository periods,
-            AsnRegistryReader registry) {
+            AsnRegistryStore registry) {
         this.ixps = ixps;
         this.networks = networks;
         this.periods = periods;

@@ -3,7 +3,6 @@ package org.observatory.ixp.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.observatory.ixp.common.Laps;
-import org.observatory.ixp.membership.HistoryWriter;
-import org.observatory.ixp.stats.StatsWriter;
+import org.observatory.ixp.membership.HistoryStore;
+import org.observatory.ixp.stats.StatsGenerationStore;
 
 /**
  * Loads ASN registration (and the routed, customer and MANRS sets) from the configured {@link AsnRegistrySource}
@@ -25,16 +24,16 @@ public class AsnRegistryService {
     private static final Logger LOG = Logger.getLogger(AsnRegistryService.class);
 
     private final AsnRegistrySource source;
-    private final AsnRegistryWriter writer;
-    private final HistoryWriter history;
-    private final StatsWriter stats;
+    private final AsnRegistryStore store;
+    private final HistoryStore history;
+    private final StatsGenerationStore stats;
     private final Pool pool;
     private final ObjectMapper mapper;
 
-    public AsnRegistryService(AsnRegistrySource source, AsnRegistryWriter writer, HistoryWriter history,
-            StatsWriter stats, Pool pool, ObjectMapper mapper) {
+    public AsnRegistryService(AsnRegistrySource source, AsnRegistryStore store, HistoryStore history,
+            StatsGenerationStore stats, Pool pool, ObjectMapper mapper) {
         this.source = source;
-        this.writer = writer;
+        this.store = store;
         this.history = history;
         this.stats = stats;
         this.pool = pool;
@@ -54,9 +53,8 @@ public class AsnRegistryService {
         RegistryLoad counts = new RegistryLoad(asOf.toString(), registrations.size(),
                 registrations.stream().filter(AsnRegistration::isAssigned).count(), routed.size(), customers.size(),
                 manrs.size());
-        return pool.withTransaction(conn -> writer.replace(conn, registrations, routed, customers, manrs)
-                        .chain(() -> conn.preparedQuery("INSERT INTO asn_registry_load (as_of, counts) VALUES ($1, $2::text::jsonb)")
-                                .execute(Tuple.of(asOf, json(counts))))
+        return pool.withTransaction(conn -> store.replace(conn, registrations, routed, customers, manrs)
+                        .chain(() -> store.recordLoad(conn, asOf, json(counts)))
                         .chain(() -> history.rebuildAllPeriods(conn))
                         .chain(() -> stats.regenerateAll(conn, new Laps())))
                 .invoke(() -> LOG.infof("ASN registry loaded: %s", counts))
@@ -68,8 +66,8 @@ public class AsnRegistryService {
      * cannot be read does not stop the import (local rates stay 0 until it loads).
      */
     public Uni<Void> ensureLoaded() {
-        return pool.query("SELECT count(*) FROM asn_registry_load").execute()
-                .chain(rows -> rows.iterator().next().getLong(0) > 0
+        return store.everLoaded()
+                .chain(loaded -> loaded
                         ? Uni.createFrom().voidItem()
                         : reload(LocalDate.now(ZoneOffset.UTC)).replaceWithVoid()
                                 .onFailure().recoverWithUni(e -> {

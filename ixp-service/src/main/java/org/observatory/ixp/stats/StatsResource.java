@@ -30,10 +30,10 @@ import org.observatory.ixp.imports.ImportService;
 @Tag(name = "Statistics", description = "Monthly statistics per IXP and per country, as of the 1st of each month")
 public class StatsResource {
 
-    private final StatsReader reader;
+    private final StatsStore reader;
     private final ImportService imports;
 
-    public StatsResource(StatsReader reader, ImportService imports) {
+    public StatsResource(StatsStore reader, ImportService imports) {
         this.reader = reader;
         this.imports = imports;
     }

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.observatory.ixp.common.Laps;
-import org.observatory.ixp.membership.HistoryWriter.ChangedDays;
+import org.observatory.ixp.membership.HistoryStore.ChangedDays;
 
 /**
  * Computes the monthly statistics (as of the 1st of each month) per IXP and per country from the stored
@@ -21,7 +21,7 @@ import org.observatory.ixp.membership.HistoryWriter.ChangedDays;
  * and picks nested loops over tens of thousands of rows.
  */
 @ApplicationScoped
-public class StatsWriter {
+public class StatsGenerationStore {
 
     private static final String ASSIGNED = "status IN ('assigned', 'allocated')";
 

@@ -1,12 +1,14 @@
 package org.observatory.ixp.membership;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,22 @@ import org.observatory.ixp.snapshot.MonthSnapshot;
  * (inside the month's transaction). Bulk rows go in as {@code unnest} arrays, a few statements per month.
  */
 @ApplicationScoped
-public class HistoryWriter {
+public class HistoryStore {
+
+    private final Pool pool;
+
+    public HistoryStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Stored IXP ids: an incremental import keeps the members of IXPs PeeringDB did not send again. */
+    public Uni<Set<Long>> storedIxpIds() {
+        return pool.query("SELECT id FROM ixp").execute().map(rows -> {
+            Set<Long> ids = new HashSet<>();
+            rows.forEach(row -> ids.add(row.getLong("id")));
+            return ids;
+        });
+    }
 
     /**
      * The days on which some membership's coverage changed: statistics of months whose 1st, the 1st of the month

@@ -12,11 +12,11 @@ import org.observatory.common.paging.PageRequest;
 
 /** Reads the stored monthly statistics. */
 @ApplicationScoped
-public class StatsReader {
+public class StatsStore {
 
     private final Pool pool;
 
-    public StatsReader(Pool pool) {
+    public StatsStore(Pool pool) {
         this.pool = pool;
     }
 
