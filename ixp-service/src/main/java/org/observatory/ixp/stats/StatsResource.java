@@ -2,13 +2,12 @@ package org.observatory.ixp.stats;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -22,19 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.csv.CsvWriter;
 import org.observatory.common.paging.PageRequest;
-import org.observatory.ixp.common.Months;
-import org.observatory.ixp.common.Params;
 import org.observatory.ixp.imports.ImportService;
 
+/** HTTP for the monthly statistics: parse and check the request, read or recompute, answer JSON or CSV. */
 @Path("/ixp/stats")
 @Tag(name = "Statistics", description = "Monthly statistics per IXP and per country, as of the 1st of each month")
 public class StatsResource {
 
-    private final StatsStore reader;
+    private final StatsStore stats;
     private final ImportService imports;
 
-    public StatsResource(StatsStore reader, ImportService imports) {
-        this.reader = reader;
+    public StatsResource(StatsStore stats, ImportService imports) {
+        this.stats = stats;
         this.imports = imports;
     }
 
@@ -48,27 +46,12 @@ public class StatsResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "The same rows as CSV with a header line of snake_case column names"))})
     @APIResponse(responseCode = "400", description = "A bad month, range, filter or page")
-    public Uni<Response> ixps(
-            @QueryParam("month") @Parameter(description = "One month, YYYY-MM (or give from and to)", example = "2024-05",
-                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
-            @QueryParam("from") @Parameter(description = "First month of a range, YYYY-MM", example = "2023-01",
-                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String from,
-            @QueryParam("to") @Parameter(description = "Last month of a range (inclusive, at most 240 months), YYYY-MM",
-                    example = "2023-12", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String to,
-            @QueryParam("ixp") @Parameter(description = "Only this IXP (its PeeringDB id)", example = "31") Long ixp,
-            @QueryParam("country") @Parameter(description = "Only this country (ISO 3166 alpha-2, any case)", example = "DE",
-                    schema = @Schema(pattern = "^[A-Za-z]{2}$")) String country,
-            @QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
-                    schema = @Schema(enumeration = {"json", "csv"})) String format,
-            @QueryParam("limit") @Parameter(description = "Page size in rows",
-                    schema = @Schema(defaultValue = "10000", minimum = "1", maximum = "100000")) Integer limit,
-            @QueryParam("offset") @Parameter(description = "Rows to skip",
-                    schema = @Schema(defaultValue = "0", minimum = "0")) Long offset,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        List<LocalDate> months = Months.range(month, from, to);
-        boolean csv = Params.wantsCsv(format, accept);
-        PageRequest page = PageRequest.of(limit, offset, 10_000, 100_000);
-        return reader.ixps(months, ixp, Params.country(country), page).map(rows -> {
+    public Uni<Response> ixps(@BeanParam StatsListParams params,
+            @QueryParam("ixp") @Parameter(description = "Only this IXP (its PeeringDB id)", example = "31") Long ixp) {
+        List<LocalDate> months = params.months();
+        boolean csv = params.csv();
+        PageRequest page = params.page();
+        return stats.ixps(months, ixp, params.country(), page).map(rows -> {
             if (!csv) {
                 return Response.ok(rows, MediaType.APPLICATION_JSON).build();
             }
@@ -88,26 +71,11 @@ public class StatsResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "The same rows as CSV with a header line of snake_case column names"))})
     @APIResponse(responseCode = "400", description = "A bad month, range, filter or page")
-    public Uni<Response> countries(
-            @QueryParam("month") @Parameter(description = "One month, YYYY-MM (or give from and to)", example = "2024-05",
-                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
-            @QueryParam("from") @Parameter(description = "First month of a range, YYYY-MM", example = "2023-01",
-                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String from,
-            @QueryParam("to") @Parameter(description = "Last month of a range (inclusive, at most 240 months), YYYY-MM",
-                    example = "2023-12", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String to,
-            @QueryParam("country") @Parameter(description = "Only this country (ISO 3166 alpha-2, any case)", example = "DE",
-                    schema = @Schema(pattern = "^[A-Za-z]{2}$")) String country,
-            @QueryParam("format") @Parameter(description = "json (the default) or csv; Accept: text/csv also asks for CSV",
-                    schema = @Schema(enumeration = {"json", "csv"})) String format,
-            @QueryParam("limit") @Parameter(description = "Page size in rows",
-                    schema = @Schema(defaultValue = "10000", minimum = "1", maximum = "100000")) Integer limit,
-            @QueryParam("offset") @Parameter(description = "Rows to skip",
-                    schema = @Schema(defaultValue = "0", minimum = "0")) Long offset,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        List<LocalDate> months = Months.range(month, from, to);
-        boolean csv = Params.wantsCsv(format, accept);
-        PageRequest page = PageRequest.of(limit, offset, 10_000, 100_000);
-        return reader.countries(months, Params.country(country), page).map(rows -> {
+    public Uni<Response> countries(@BeanParam StatsListParams params) {
+        List<LocalDate> months = params.months();
+        boolean csv = params.csv();
+        PageRequest page = params.page();
+        return stats.countries(months, params.country(), page).map(rows -> {
             if (!csv) {
                 return Response.ok(rows, MediaType.APPLICATION_JSON).build();
             }
@@ -125,14 +93,8 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "How many months were computed")
     @APIResponse(responseCode = "400", description = "A bad month or range")
     @APIResponse(responseCode = "409", description = "An import is running")
-    public Uni<GeneratedMonths> generate(
-            @QueryParam("month") @Parameter(description = "One month, YYYY-MM (or give from and to)", example = "2024-05",
-                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String month,
-            @QueryParam("from") @Parameter(description = "First month of a range, YYYY-MM", example = "2023-01",
-                    schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String from,
-            @QueryParam("to") @Parameter(description = "Last month of a range (inclusive, at most 240 months), YYYY-MM",
-                    example = "2023-12", schema = @Schema(pattern = "^[0-9]{4}-[0-9]{2}$")) String to) {
-        List<LocalDate> months = Months.range(month, from, to);
+    public Uni<GeneratedMonths> generate(@BeanParam MonthRangeParams range) {
+        List<LocalDate> months = range.months();
         return imports.generateStatistics(months).map(n -> new GeneratedMonths(n,
                 months.get(0).toString().substring(0, 7), months.get(months.size() - 1).toString().substring(0, 7)));
     }
