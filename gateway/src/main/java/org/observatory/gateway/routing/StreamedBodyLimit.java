@@ -2,6 +2,7 @@ package org.observatory.gateway.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.streams.ReadStream;
@@ -34,39 +35,64 @@ final class StreamedBodyLimit implements ProxyInterceptor {
         if (body == null || body.length() >= 0) {
             return context.sendRequest();
         }
-        Counted counted = new Counted(body.stream(), limit);
+        Promise<ProxyResponse> outcome = Promise.promise();
+        // Past the limit the rest of the body is read and dropped, and the 413 goes out once the client has sent it
+        // all: a client still writing would otherwise see the connection close under it and never read the answer.
+        // One that sends more than another limit's worth gets the 413 at once, and the connection ends with it.
+        Counted counted = new Counted(body.stream(), limit,
+                () -> outcome.tryComplete(tooLarge(context, false)), () -> outcome.tryComplete(tooLarge(context, true)));
         context.request().setBody(Body.body(counted, -1));
-        return context.sendRequest().recover(failure -> {
-            if (!counted.exceeded) {
-                return Future.failedFuture(failure);
+        // Past the limit the backend request is reset; its answer, if any, is not the client's.
+        context.sendRequest().onComplete(answer -> {
+            if (outcome.future().isComplete() || counted.exceeded) {
+                if (answer.succeeded()) {
+                    answer.result().release();
+                }
+            } else if (answer.succeeded()) {
+                outcome.tryComplete(answer.result());
+            } else {
+                outcome.tryFail(answer.cause());
             }
-            Problem problem = new Problem(URI.create("about:blank"), "Payload Too Large", 413,
-                    "The request body is larger than this service accepts (" + limit + " bytes).",
-                    context.request().proxiedRequest().path(), List.of());
-            // The client may still be sending: the connection ends with this answer.
-            return Future.succeededFuture(context.request().response().setStatusCode(413)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .setBody(Body.body(Buffer.buffer(Json.encode(problem)))));
         });
+        return outcome.future();
+    }
+
+    private ProxyResponse tooLarge(ProxyContext context, boolean close) {
+        Problem problem = new Problem(URI.create("about:blank"), "Payload Too Large", 413,
+                "The request body is larger than this service accepts (" + limit + " bytes).",
+                context.request().proxiedRequest().path(), List.of());
+        ProxyResponse response = context.request().response().setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+        return close ? response.putHeader("Connection", "close") : response;
     }
 
     /** The client's body, passed on until the limit; past it, the rest is read and dropped and the pipe fails. */
     private static final class Counted implements ReadStream<Buffer> {
         private final ReadStream<Buffer> source;
         private final long limit;
+        private final Runnable onDrained;
+        private final Runnable onFlood;
         private long count;
+        private long dropped;
+        private Handler<Void> endHandler;
         private boolean exceeded;
         private Handler<Buffer> handler;
         private Handler<Throwable> exceptionHandler;
 
-        Counted(ReadStream<Buffer> source, long limit) {
+        Counted(ReadStream<Buffer> source, long limit, Runnable onDrained, Runnable onFlood) {
             this.source = source;
             this.limit = limit;
+            this.onDrained = onDrained;
+            this.onFlood = onFlood;
         }
 
         private void data(Buffer chunk) {
             if (exceeded) {
+                dropped += chunk.length();
+                if (dropped > limit) {
+                    onFlood.run();
+                }
                 return;
             }
             count += chunk.length();
@@ -77,8 +103,9 @@ final class StreamedBodyLimit implements ProxyInterceptor {
                 return;
             }
             exceeded = true;
-            // Keep reading what the client still sends (dropped), so that it gets to read the 413.
+            dropped = count - limit;
             source.resume();
+            // Fails the pipe to the backend, which then resets the backend request rather than ending it.
             if (exceptionHandler != null) {
                 exceptionHandler.handle(new IllegalStateException("request body over " + limit + " bytes"));
             }
@@ -127,12 +154,17 @@ final class StreamedBodyLimit implements ProxyInterceptor {
 
         @Override
         public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-            source.endHandler(end -> {
-                if (!exceeded && endHandler != null) {
-                    endHandler.handle(end);
-                }
-            });
+            this.endHandler = endHandler;
+            source.endHandler(this::end);
             return this;
+        }
+
+        private void end(Void nothing) {
+            if (exceeded) {
+                onDrained.run();
+            } else if (endHandler != null) {
+                endHandler.handle(nothing);
+            }
         }
     }
 }
