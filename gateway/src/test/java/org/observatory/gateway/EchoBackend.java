@@ -69,9 +69,33 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                 request.connection().close();
                 return;
             }
+            if (service.equals("instance-registry") && length == null) {
+                refuseWhenStreamedPastTheLimit(service, request);
+                return;
+            }
             request.body().onSuccess(body -> echo(service, request, body));
         });
         return listen(server);
+    }
+
+    /** Like Quarkus with a chunked body: counts it as it comes, and answers 413 and hangs up once past the limit. */
+    private static void refuseWhenStreamedPastTheLimit(String service, io.vertx.core.http.HttpServerRequest request) {
+        Buffer received = Buffer.buffer();
+        request.handler(chunk -> {
+            if (request.response().ended()) {
+                return;
+            }
+            received.appendBuffer(chunk);
+            if (received.length() > BODY_LIMIT) {
+                request.response().setStatusCode(413).putHeader("Connection", "close").end();
+                request.connection().close();
+            }
+        });
+        request.endHandler(end -> {
+            if (!request.response().ended()) {
+                echo(service, request, received);
+            }
+        });
     }
 
     private static void echo(String service, io.vertx.core.http.HttpServerRequest request, Buffer body) {

@@ -37,10 +37,12 @@ public class BackendRoutes {
     void install(@Observes Router router, Vertx vertx, GatewayConfig config) {
         config.backends().forEach((name, backend) -> {
             HttpClient client = vertx.createHttpClient(clientOptions(backend.url(), config));
+            OptionalLong limit = backend.maxBodySize().map(size -> OptionalLong.of(size.asLongValue())).orElse(OptionalLong.empty());
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(backend.url()), backend.url().getHost())
                     .addInterceptor(new ForwardedHeaders(config.publicUrl()))
                     .addInterceptor(new FailureAsProblem(name));
-            OptionalLong limit = backend.maxBodySize().map(size -> OptionalLong.of(size.asLongValue())).orElse(OptionalLong.empty());
+            // Inside FailureAsProblem: a chunked body cut off at the limit is a 413, not a backend failure.
+            limit.ifPresent(max -> proxy.addInterceptor(new StreamedBodyLimit(max)));
             for (String prefix : backend.paths()) {
                 // Metrics count proxied requests by the prefix they matched, never by their path (it can hold keys).
                 String template = prefix + "/*";

@@ -39,7 +39,8 @@ public interface GatewayConfig {
 
         /**
          * The largest body the service accepts (its {@code MAX_BODY_SIZE}). The gateway answers a longer declared
-         * body with 413 itself, instead of streaming it until the service hangs up.
+         * body with 413 itself, instead of streaming it until the service hangs up, and a chunked body once it has
+         * streamed past this ({@link StreamedBodyLimit}).
          */
         Optional<MemorySize> maxBodySize();
     }

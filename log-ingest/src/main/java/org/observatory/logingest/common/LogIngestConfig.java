@@ -86,6 +86,17 @@ public interface LogIngestConfig {
         @WithDefault("4294967296")
         long maxTextBytes();
 
+        /**
+         * Largest decompressed-to-compressed size of a gzip body, checked while it streams (the first 64 KiB
+         * compressed count as 64 KiB): gzip bombs reach ~1000:1, TX logs about 10:1.
+         */
+        @WithDefault("100")
+        long maxCompressionRatio();
+
+        /** Blank or rejected lines one log may hold before it is refused whole: they cost parsing and store nothing. */
+        @WithDefault("1000000")
+        long maxUnusableLines();
+
         /** Stream rows per INSERT through the reactive client. */
         @WithDefault("4000")
         int batchRows();

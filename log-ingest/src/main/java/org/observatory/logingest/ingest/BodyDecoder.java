@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.observatory.common.problem.ProblemException;
 
-/** Gzip by {@code Content-Encoding} or by its magic bytes; anything else is read as it is. */
+/** Gzip by {@code Content-Encoding} or by its magic bytes (so {@code application/gzip} too); anything else is read as it is. */
 final class BodyDecoder {
 
     private static final int GZIP_MAGIC_1 = 0x1f;

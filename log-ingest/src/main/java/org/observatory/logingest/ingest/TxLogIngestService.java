@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
 import org.jboss.logging.Logger;
 import org.observatory.common.problem.Problem;
 import org.observatory.common.problem.ProblemException;
@@ -77,7 +78,8 @@ public class TxLogIngestService {
      * ({@code logs.ingest.deadline}); the database sessions carry lock, statement and idle-in-transaction timeouts
      * (application.properties), so no request can hang or hold locks for long.
      *
-     * @throws ProblemException 400 unreadable body, 413 over a size limit, 415 unknown encoding, 422 when no
+     * @throws ProblemException 400 unreadable body, 413 over a size limit (body, decompressed text, compression
+     *                          ratio, lines without a record), 415 unknown encoding, 422 when no
      *                          line could be used, 503 (with Retry-After) when the deadline or a database timeout
      *                          expired or a concurrent ingest collided; nothing is stored in each case
      */
@@ -91,15 +93,17 @@ public class TxLogIngestService {
             throw unavailable("No database connection was free within " + config.ingest().deadline() + "; nothing was stored.");
         }
         Transaction transaction = null;
+        DecompressionGuard text = null;
         try {
-            InputStream text = new LimitedInputStream(BodyDecoder.decode(body, contentEncoding),
-                    config.ingest().maxTextBytes(), "decompressed log");
+            InputStream decoded = BodyDecoder.decode(body, contentEncoding);
+            text = new DecompressionGuard(decoded, body, decoded instanceof GZIPInputStream,
+                    config.ingest().maxTextBytes(), config.ingest().maxCompressionRatio());
             transaction = deadline.await(connection.begin());
             Run run = new Run(connection, deadline);
             Instant now = Instant.now();
             ParserLimits limits = ParserLimits.at(now).within(
                     now.minus(config.retention().rawData()).plus(config.retention().ingestMargin()),
-                    now.plus(config.ingest().futureTolerance()));
+                    now.plus(config.ingest().futureTolerance())).withMaxUnusableLines(config.ingest().maxUnusableLines());
             long lines = TxLogParser.parse(text, limits, run);
             run.finish();
             IngestReport report = run.report(lines);
@@ -112,6 +116,11 @@ public class TxLogIngestService {
             duplicateCounter.increment(report.duplicates());
             rejectedCounter.increment(report.rejectedLines());
             return report;
+        } catch (TxLogParser.TooManyUnusableLines e) {
+            // Blank or rejected lines cost parsing but store nothing: a log of little else is refused early.
+            throw new ProblemException(413, "Payload Too Large", "The log holds more than " + e.limit()
+                    + " lines without a record (blank or rejected lines); refused after " + text.count()
+                    + " decompressed bytes, nothing was stored.");
         } catch (IOException e) {
             throw ProblemException.badRequest("The log could not be read: " + e.getMessage() + "; nothing was stored.");
         } catch (Deadline.Expired e) {

@@ -40,6 +40,20 @@ public final class TxLogParser {
         }
     }
 
+    /** More blank or rejected lines than {@link ParserLimits#maxUnusableLines()}: the whole log is refused. */
+    public static final class TooManyUnusableLines extends RuntimeException {
+        private final long limit;
+
+        TooManyUnusableLines(long limit) {
+            super("more than " + limit + " lines without a record", null, false, false);
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
     static final String RX_REASON = "RX record (data received from a data source, not sent to a client): "
             + "not counted as transmitted";
 
@@ -55,6 +69,7 @@ public final class TxLogParser {
     private final ParserLimits limits;
     private final Sink sink;
     private long lineNumber;
+    private long unusableLines;
     private OpenBlock open;
 
     public TxLogParser(ParserLimits limits, Sink sink) {
@@ -97,6 +112,7 @@ public final class TxLogParser {
         }
         String line = text.strip();
         if (line.isEmpty()) {
+            unusable();
             return;
         }
         if (line.startsWith("START CLIENT")) {
@@ -110,7 +126,7 @@ public final class TxLogParser {
         } else if (open != null) {
             streamLine(line);
         } else {
-            sink.rejected(Rejection.of(lineNumber, "not inside a START CLIENT ... END CLIENT block", line));
+            reject(Rejection.of(lineNumber, "not inside a START CLIENT ... END CLIENT block", line));
         }
     }
 
@@ -125,12 +141,23 @@ public final class TxLogParser {
                 + limits.maxLineLength() + " bytes", ""));
     }
 
+    private void reject(Rejection rejection) {
+        unusable();
+        sink.rejected(rejection);
+    }
+
+    private void unusable() {
+        if (++unusableLines > limits.maxUnusableLines()) {
+            throw new TooManyUnusableLines(limits.maxUnusableLines());
+        }
+    }
+
     private void fault(Rejection rejection) {
         if (open != null) {
             open.faults.add(rejection);
             open.lastLine = rejection.line();
         } else {
-            sink.rejected(rejection);
+            reject(rejection);
         }
     }
 
@@ -179,7 +206,7 @@ public final class TxLogParser {
 
     private void end(String line) {
         if (open == null) {
-            sink.rejected(Rejection.of(lineNumber, "END CLIENT without a START CLIENT before it", line));
+            reject(Rejection.of(lineNumber, "END CLIENT without a START CLIENT before it", line));
             return;
         }
         open.lastLine = lineNumber;
@@ -248,7 +275,7 @@ public final class TxLogParser {
         long previous = -1;
         for (Rejection r : all) {
             if (r.line() != previous) {
-                sink.rejected(r);
+                reject(r);
             }
             previous = r.line();
         }
@@ -321,7 +348,7 @@ public final class TxLogParser {
                     protocol == null ? "" : protocol, clientId == null ? "" : clientId, logTime, connectTime, transfers,
                     protocolVersion, username));
         } catch (IllegalArgumentException e) {
-            sink.rejected(Rejection.of(lineNumber, e.getMessage(), line));
+            reject(Rejection.of(lineNumber, e.getMessage(), line));
         }
     }
 

@@ -178,19 +178,74 @@ class TxLogIngestTest {
     }
 
     @Test
-    void refusesAGzipBombWith413() throws IOException {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(compressed)) {
-            gz.write(block("10.6.0.1", "bomb", "2026-03-14 01:00:00", "2026-03-14 00:00:00", "BO_AAA_00_BHZ/MSEED 10 1")
-                    .getBytes(StandardCharsets.UTF_8));
-            byte[] blank = new byte[1 << 20];
-            java.util.Arrays.fill(blank, (byte) '\n');
-            for (int i = 0; i < 25; i++) {
-                gz.write(blank);
+    void refusesAGzipBombOfBlankLinesAfterAFewMegabytesEitherWayItIsDeclared() throws IOException {
+        // ~1 MB on the wire that expands to 1 GiB of newlines, after one valid block (which must not be stored).
+        byte[] bomb = bomb(block("10.6.0.1", "bomb", "2026-03-14 01:00:00", "2026-03-14 00:00:00",
+                "BO_AAA_00_BHZ/MSEED 10 1"), "\n".repeat(1 << 20), 1024);
+        assertTrue(bomb.length < 2_000_000, "bomb of " + bomb.length + " bytes");
+        for (boolean byHeader : new boolean[] {true, false}) {
+            var request = asWriter().contentType(byHeader ? "text/plain" : "application/gzip").body(bomb);
+            if (byHeader) {
+                request = request.header("Content-Encoding", "gzip");
             }
+            String detail = request.when().post("/logs/txlog").then()
+                    .statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(413))
+                    .body("title", equalTo("Payload Too Large"))
+                    .body("detail", containsString("nothing was stored"))
+                    .extract().path("detail");
+            // What the service decompressed before it refused: bounded by the limits, nowhere near the 1 GiB.
+            long decompressed = decompressedBytes(detail);
+            assertTrue(decompressed <= MAX_UNUSABLE_LINES + LINE_READER_BUFFER + 1024, detail);
         }
-        post(compressed.toByteArray(), "gzip").statusCode(413).body("detail", containsString("decompressed"));
         assertEquals(0, count("network = 'BO'"));
+    }
+
+    @Test
+    void refusesAGzipBombOfEmptyBlocksByItsCompressionRatio() throws IOException {
+        // Well-formed blocks without streams are not unusable lines: the compression ratio stops them.
+        String empty = block("10.6.0.2", "ratio", "2026-03-14 01:00:00", "2026-03-14 00:00:00");
+        byte[] bomb = bomb(block("10.6.0.3", "ratio", "2026-03-14 01:00:00", "2026-03-14 00:00:00",
+                "BR_AAA_00_BHZ/MSEED 10 1"), empty.repeat((1 << 20) / empty.length()), 64);
+        String detail = post(bomb, "gzip").statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("compressed size"))
+                .body("detail", containsString("nothing was stored"))
+                .extract().path("detail");
+        assertTrue(decompressedBytes(detail) <= MAX_COMPRESSION_RATIO * bomb.length, detail);
+        assertEquals(0, count("network = 'BR'"));
+    }
+
+    @Test
+    void refusesAPlainLogOfBlankLinesBeyondTheBound() {
+        String blanks = block("10.6.0.4", "blank", "2026-03-14 01:00:00", "2026-03-14 00:00:00", "BL_AAA_00_BHZ/MSEED 10 1")
+                + "\r\n".repeat(MAX_UNUSABLE_LINES + 1);
+        post(blanks).statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("lines without a record"));
+        assertEquals(0, count("network = 'BL'"));
+    }
+
+    /** The defaults of logs.ingest (the test profile keeps them). */
+    private static final int MAX_UNUSABLE_LINES = 1_000_000;
+    private static final long MAX_COMPRESSION_RATIO = 100;
+    private static final int LINE_READER_BUFFER = 64 * 1024;
+
+    private static long decompressedBytes(String detail) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("after (\\d+) decompressed bytes").matcher(detail);
+        assertTrue(m.find(), detail);
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A gzip body of several members (as gzip allows): {@code head} once, then {@code filler} {@code times} times. */
+    private static byte[] bomb(String head, String filler, int times) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(gzip(head));
+        byte[] member = gzip(filler);
+        for (int i = 0; i < times; i++) {
+            out.write(member);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.observatory.common.problem.ProblemResponses;
 
 /**
- * Checks every request before any handler sees it: a NUL byte in the path or query (PostgreSQL refuses NUL in
+ * Checks every request before any handler sees it: a URI longer than {@code observatory.http.max-uri-length} is a
+ * problem+json 414 (Vert.x's own request-line limit is set higher, so that it rarely answers bare), a NUL byte in the path or query (PostgreSQL refuses NUL in
  * text, so it would surface as a 500) is a 400, an encoding of the body the service cannot read is a 415. It
  * also gives each request a neutral metrics route, so that a request no resource matched (a 401 at the door, a
  * 404, a 413) is never counted under its raw path; a matched resource replaces it with its route template.
@@ -27,8 +28,11 @@ public class RequestGuard {
     public static final String UNMATCHED_ROUTE = "/{unmatched}";
 
     private final List<String> contentEncodings;
+    private final int maxUriLength;
 
-    public RequestGuard(@ConfigProperty(name = "observatory.http.content-encodings", defaultValue = "identity") String encodings) {
+    public RequestGuard(@ConfigProperty(name = "observatory.http.content-encodings", defaultValue = "identity") String encodings,
+                        @ConfigProperty(name = "observatory.http.max-uri-length", defaultValue = "4096") int maxUriLength) {
+        this.maxUriLength = maxUriLength;
         this.contentEncodings = Arrays.stream(encodings.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
@@ -48,6 +52,12 @@ public class RequestGuard {
     private void check(RoutingContext context) {
         metricsRoute(UNMATCHED_ROUTE);
         String uri = context.request().uri();
+        if (uri.length() > maxUriLength) {
+            context.response().putHeader("Connection", "close");
+            ProblemResponses.send(context, 414, "URI Too Long",
+                    "The request URI is longer than the " + maxUriLength + " characters this service accepts.");
+            return;
+        }
         if (containsNul(uri)) {
             ProblemResponses.send(context, 400, "Bad Request", "The path or a query parameter contains a NUL character.");
             return;
