@@ -103,6 +103,33 @@ class GrafanaDashboardQueriesTest {
         assertFalse(yaml.matches("(?s).*password: [^$\\n].*"), "no password in the file");
     }
 
+    @Test
+    void theDailyAverageThroughputPanelShowsTheMeanOfTheDaysPointsNotTheirSum() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(GRAFANA.resolve("dashboards/measurements.json").toFile());
+        GrafanaMacros macros = new GrafanaMacros(FROM, TO);
+        macros.variable("source", List.of("ps-fra.example.net"));
+        macros.variable("destination", List.of("ps-ams.example.net"));
+        JsonNode panel = null;
+        for (JsonNode p : dashboard.path("panels")) {
+            if (p.path("title").asText().equals("Daily average throughput")) {
+                panel = p;
+            }
+        }
+        assertTrue(panel != null, "no Daily average throughput panel");
+        List<Double> values = new ArrayList<>();
+        try (Connection c = reader("perfarchive"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(macros.expand(panel.path("targets").get(0).path("rawSql").asText()))) {
+            while (rs.next()) {
+                values.add(rs.getDouble(3));
+            }
+        }
+        assertFalse(values.isEmpty());
+        // Six points averaging 910000000.5: the panel must not plot their sum (v_float alone).
+        for (double v : values) {
+            assertEquals(910000000.5, v, 1e-3);
+        }
+    }
+
     private static void assertEveryQueryAnswers(String file) throws Exception {
         JsonNode dashboard = new ObjectMapper().readTree(GRAFANA.resolve("dashboards").resolve(file).toFile());
         GrafanaMacros macros = new GrafanaMacros(FROM, TO);
@@ -185,7 +212,8 @@ class GrafanaDashboardQueriesTest {
             FROM log_rollup_day GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
             """;
 
-    // Two paths with base data of each plotted event type and the summaries the dashboard reads.
+    // Two paths with base data of each plotted event type and the summaries the dashboard reads. An average row is
+    // stored as perf-archive keeps it: the sum of the window's points in v_float and their count in v_count.
     static final String MEASUREMENT_DATA = """
             INSERT INTO ps_metadata (metadata_key, checksum, subject_type, source, destination, measurement_agent, tool_name, input_source, input_destination)
             VALUES ('A1', 'c1', 'point-to-point', '192.0.2.10', '198.51.100.20', '192.0.2.10', 'pscheduler/iperf3', 'ps-fra.example.net', 'ps-ams.example.net'),
@@ -199,11 +227,12 @@ class GrafanaDashboardQueriesTest {
             SELECT ps_ensure_partition(e, m::date)
             FROM unnest(ARRAY['throughput', 'packet-retransmits', 'packet-loss-rate', 'histogram-owdelay']) AS e,
                  generate_series(date_trunc('month', now() - interval '31 days'), date_trunc('month', now()), interval '1 month') AS m;
-            INSERT INTO ps_value (series_id, event_type, ts, v_int, v_float, v_num, v_den, v_json, v_stats)
+            INSERT INTO ps_value (series_id, event_type, ts, v_int, v_float, v_count, v_num, v_den, v_json, v_stats)
             SELECT s.id, s.event_type, h,
                    CASE WHEN s.event_type = 'throughput' AND s.summary_type = 'base' THEN 900000000 + extract(hour FROM h)::int * 1000
                         WHEN s.event_type = 'packet-retransmits' THEN extract(hour FROM h)::int % 7 END,
-                   CASE WHEN s.summary_type = 'average' THEN 910000000.5 END,
+                   CASE WHEN s.summary_type = 'average' THEN 6 * 910000000.5 END,
+                   CASE WHEN s.summary_type = 'average' THEN 6 END,
                    CASE WHEN s.event_type = 'packet-loss-rate' THEN extract(hour FROM h)::int % 3 END,
                    CASE WHEN s.event_type = 'packet-loss-rate' THEN 600 END,
                    CASE WHEN s.event_type = 'histogram-owdelay' AND s.summary_type = 'base' THEN '{"4.00": 90, "4.25": 250}'::jsonb END,

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.data.ValueRepository.JsonRow;
@@ -39,6 +40,7 @@ public class DataService {
     private final ValueRepository values;
     private final Storage storage;
     private final RetentionPolicy retention;
+    private final SeriesTouches touches = new SeriesTouches();
 
     public DataService(Pool pool, SeriesCache targets, ValueRepository values, Storage storage,
                        RetentionPolicy retention) {
@@ -51,8 +53,18 @@ public class DataService {
 
     /** Stores the points under the metadata {@code key}; answers how many points were stored. */
     public Uni<Integer> write(String key, List<Point> points) {
+        return write(key, points, null);
+    }
+
+    /**
+     * Stores the points under the metadata {@code key}, and runs {@code alongside} (if any) in the same transaction,
+     * pipelined with the points' statements: what it writes commits with the points or not at all, and a failure
+     * of it rolls the points back. Answers how many points were stored.
+     */
+    public Uni<Integer> write(String key, List<Point> points, Function<SqlClient, Uni<Void>> alongside) {
         if (points.isEmpty()) {
-            return targets.get(key).replaceWith(0);
+            return targets.get(key).chain(() -> alongside == null ? Uni.createFrom().voidItem() : alongside.apply(pool))
+                    .replaceWith(0);
         }
         checkRetention(points);
         return targets.get(key).chain(target -> {
@@ -63,15 +75,16 @@ public class DataService {
                     : targets.addBaseSeries(key, target, undeclared);
             return complete.chain(t -> {
                 SeriesIndex index = t.series();
+                // The transaction's now() is no earlier than this second: what done() records is never ahead.
+                long second = Instant.now().getEpochSecond();
+                Set<Long> touch = touches.due(touched(eventTypes, index), second);
                 return storage.dialect()
                         .chain(dialect -> dialect.ensurePartitions(partitions(points, index)))
-                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index, false)))
+                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index, false, touch, alongside)))
                         // Rare: a point sent again replaces the stored one, with statements that cost more.
-                        .onFailure(Resent.class).recoverWithUni(() -> pool.withTransaction(tx -> store(tx, points, index, true)))
+                        .onFailure(Resent.class).recoverWithUni(() -> pool.withTransaction(tx -> store(tx, points, index, true, touch, alongside)))
                         .onFailure(StoredBefore.class).recoverWithUni(() -> conflict(points, index))
-                        // After the commit: inside, the series rows would stay locked for the whole request and
-                        // serialise concurrent writers of one metadata for a timestamp nobody reads that precisely.
-                        .call(() -> values.touch(pool, touched(eventTypes, index)));
+                        .invoke(() -> touches.done(touch, second));
             });
         });
     }
@@ -104,7 +117,8 @@ public class DataService {
      * Writes the points and their summaries in the transaction {@code tx}. Unless {@code resent}, the points'
      * rows are plain inserts and a histogram, subinterval or json point stored before fails it with {@link Resent}.
      */
-    private Uni<Integer> store(SqlClient tx, List<Point> points, SeriesIndex index, boolean resent) {
+    private Uni<Integer> store(SqlClient tx, List<Point> points, SeriesIndex index, boolean resent, Set<Long> touch,
+                               Function<SqlClient, Uni<Void>> alongside) {
         List<Point> immutable = new ArrayList<>();
         // Documents are replaced by a re-sent point: the last one of a request wins.
         Map<SeriesTs, Point> documents = new LinkedHashMap<>();
@@ -116,8 +130,12 @@ public class DataService {
             }
         }
         // Independent statements go out together (the connection pipelines them); a 409 rolls all of it back.
-        return Uni.combine().all().unis(insertImmutable(tx, immutable, index), previousHistograms(tx, documents, index))
-                .with((inserted, previous) -> previous)
+        // The series touch is among them: its row locks last only until this short transaction commits, and a
+        // concurrent writer of the same series skips them rather than wait (see ValueRepository.touch).
+        // What runs alongside goes first: a retried run's document insert finds it before anything else is locked.
+        return Uni.combine().all().unis(alongside == null ? Uni.createFrom().voidItem() : alongside.apply(tx),
+                        insertImmutable(tx, immutable, index), previousHistograms(tx, documents, index), values.touch(tx, touch))
+                .with((along, inserted, previous, touched) -> previous)
                 .chain(previous -> summarise(tx, immutable, documents, previous, index, resent))
                 .replaceWith(points.size());
     }

@@ -211,13 +211,20 @@ public class ValueRepository {
     }
 
     /**
-     * Sets the series' update time to now. Readers see whole seconds: a series written earlier in the same second
-     * is left alone, which spares a busy series (and the index on the update time) a row version per request.
+     * Sets the series' update time to now, inside the writer's transaction. Readers see whole seconds: a series
+     * written earlier in the same second is left alone, which spares a busy series (and the index on the update
+     * time) a row version per request. A series another transaction is touching right now is skipped, not waited
+     * for: that writer sets the same time, and two writers of one metadata never queue on each other's series rows.
      */
     public Uni<Void> touch(SqlClient tx, Collection<Long> series) {
+        if (series.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return tx.preparedQuery("""
-                        UPDATE ps_series SET time_updated = now()
-                        WHERE id = ANY($1) AND (time_updated IS NULL OR time_updated < date_trunc('second', now()))""")
+                        UPDATE ps_series SET time_updated = now() WHERE id IN (
+                            SELECT id FROM ps_series WHERE id = ANY($1)
+                            AND (time_updated IS NULL OR time_updated < date_trunc('second', now()))
+                            FOR UPDATE SKIP LOCKED)""")
                 .execute(Tuple.of(series.toArray(new Long[0])))
                 .replaceWithVoid();
     }

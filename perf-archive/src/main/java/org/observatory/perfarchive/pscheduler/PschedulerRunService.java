@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,8 +22,9 @@ import org.observatory.perfarchive.metadata.NewMetadata;
 
 /**
  * Stores a pScheduler run as the esmond archiver would have (metadata, event types, summaries, one data
- * point) plus its whole document. A run seen before stores nothing; a run half stored by an earlier attempt
- * completes (its integer points answer 409, which counts as stored, as the esmond archiver counts it).
+ * point) plus its whole document, in one transaction. A run seen before stores nothing (its document insert finds
+ * it and rolls the transaction back); a run whose values another path stored (409, which counts as stored, as the
+ * esmond archiver counts it) keeps its document.
  */
 @ApplicationScoped
 public class PschedulerRunService {
@@ -31,6 +34,7 @@ public class PschedulerRunService {
     /** Metadata keys by checksum: every run of a task has the same metadata (the archiver cached it per task). */
     private static final int KEY_CACHE_SIZE = 10_000;
 
+    private final Pool pool;
     private final MetadataService metadata;
     private final DataService data;
     private final PschedulerRunRepository runs;
@@ -42,8 +46,9 @@ public class PschedulerRunService {
         }
     };
 
-    public PschedulerRunService(MetadataService metadata, DataService data, PschedulerRunRepository runs,
+    public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunRepository runs,
                                 IngestFailures failures) {
+        this.pool = pool;
         this.metadata = metadata;
         this.data = data;
         this.runs = runs;
@@ -56,17 +61,13 @@ public class PschedulerRunService {
 
     public Uni<RunReceipt> store(JsonNode body, String observer, String agent) {
         RunDocument run = RunDocumentParser.parse(body);
-        return runs.storedKey(run.runId()).chain(stored -> {
-            if (stored.isPresent()) {
-                return Uni.createFrom().item(new RunReceipt(run.runId(), "duplicate", stored.get(), 0, null));
-            }
-            // Mapping resolves host names (blocking): a worker thread, with a bound on the wait.
-            return Uni.createFrom().item(() -> map(run, observer))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .ifNoItem().after(MAPPING_TIMEOUT).failWith(() -> new ProblemException(503, "Service Unavailable",
-                            "Resolving the run's hosts took too long; try again"))
-                    .chain(mapped -> write(mapped, observer, agent));
-        });
+        // Mapping resolves host names (blocking): a worker thread, with a bound on the wait. A retried run is
+        // found by its document insert, in the transaction of its values (no lookup before).
+        return Uni.createFrom().item(() -> map(run, observer))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(MAPPING_TIMEOUT).failWith(() -> new ProblemException(503, "Service Unavailable",
+                        "Resolving the run's hosts took too long; try again"))
+                .chain(mapped -> write(mapped, observer, agent));
     }
 
     Mapped map(RunDocument run, String observer) {
@@ -103,18 +104,38 @@ public class PschedulerRunService {
     private Uni<RunReceipt> write(Mapped m, String observer, String agent) {
         RunDocument run = m.run();
         return key(m.metadata())
-                .chain(key -> data.write(key, m.points())
+                .chain(key -> data.write(key, m.points(), tx -> recordRun(tx, m, key, observer)
+                                .map(first -> {
+                                    if (!first) {
+                                        // Rolls the values back with it: a retried run stores nothing twice.
+                                        throw new StoredBefore();
+                                    }
+                                    return null;
+                                }).replaceWithVoid())
+                        .map(stored -> new RunReceipt(run.runId(), m.status(), key, stored, m.problem()))
+                        .onFailure(StoredBefore.class).recoverWithItem(() -> new RunReceipt(run.runId(), "duplicate", key, 0, null))
                         .onFailure(ProblemException.class).recoverWithUni(e -> ((ProblemException) e).status() == 409
-                                // Stored by an earlier attempt of this run (or the esmond archiver): nothing twice.
-                                ? Uni.createFrom().item(0) : Uni.createFrom().failure(e))
-                        .chain(stored -> runs.insert(run.runId(), run.testType(), m.status(), key, observer,
-                                        run.document().toString())
-                                .map(first -> first
-                                        ? new RunReceipt(run.runId(), m.status(), key, stored, m.problem())
-                                        : new RunReceipt(run.runId(), "duplicate", key, 0, null))))
+                                // Its values were stored by the esmond archiver (or another path): keep the document.
+                                ? recordRun(pool, m, key, observer).map(first -> first
+                                        ? new RunReceipt(run.runId(), m.status(), key, 0, m.problem())
+                                        : new RunReceipt(run.runId(), "duplicate", key, 0, null))
+                                : Uni.createFrom().failure(e)))
                 .call(receipt -> "raw".equals(receipt.status())
                         ? failures.record("pscheduler-run", 202, "malformed-result", agent, run.runId(), m.problem())
                         : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Boolean> recordRun(SqlClient client, Mapped m, String key, String observer) {
+        RunDocument run = m.run();
+        return runs.insert(client, run.runId(), run.testType(), m.status(), key, observer, run.startSeconds(),
+                run.document().toString());
+    }
+
+    /** The run's id is recorded already: its transaction rolls back and the answer is "duplicate". */
+    private static final class StoredBefore extends RuntimeException {
+        StoredBefore() {
+            super("run stored before", null, false, false);
+        }
     }
 
     private Uni<String> key(NewMetadata parsed) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.observatory.common.lock.JobLock;
+import org.observatory.perfarchive.pscheduler.RunDocumentRetention;
 
 /** Applies retention per event type, on one replica at a time. */
 @ApplicationScoped
@@ -21,12 +22,14 @@ public class RetentionJob {
     private final Pool pool;
     private final Storage storage;
     private final RetentionPolicy policy;
+    private final RunDocumentRetention runDocuments;
     private final JobLock lock;
 
-    public RetentionJob(Pool pool, Storage storage, RetentionPolicy policy) {
+    public RetentionJob(Pool pool, Storage storage, RetentionPolicy policy, RunDocumentRetention runDocuments) {
         this.pool = pool;
         this.storage = storage;
         this.policy = policy;
+        this.runDocuments = runDocuments;
         this.lock = new JobLock(pool);
     }
 
@@ -43,7 +46,19 @@ public class RetentionJob {
         return lock.runExclusively("perf-archive-retention", this::apply);
     }
 
+    /** Values first (partitions), then the pScheduler run documents they came with, by the same policy. */
     private Uni<List<String>> apply() {
+        return applyToValues().chain(dropped -> runDocuments.apply().map(deleted -> {
+            if (deleted == 0) {
+                return dropped;
+            }
+            List<String> result = new ArrayList<>(dropped);
+            result.add("ps_pscheduler_run: " + deleted + " documents");
+            return result;
+        }));
+    }
+
+    private Uni<List<String>> applyToValues() {
         Instant now = Instant.now();
         return pool.query("SELECT DISTINCT event_type FROM ps_series").execute()
                 .chain(rows -> storage.dialect().chain(dialect -> {
