@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
+import org.observatory.common.db.PgErrors;
 import org.observatory.common.problem.Problem;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.logingest.common.LogIngestConfig;
@@ -46,10 +47,6 @@ public class TxLogIngestService {
             SELECT c, h FROM unnest(ARRAY['rollup', 'stats']) AS c CROSS JOIN unnest($1::timestamptz[]) AS h
             ON CONFLICT (consumer, hour) DO UPDATE SET mark = excluded.mark""";
 
-    private static final String DEADLOCK = "40P01";
-    private static final String SERIALIZATION = "40001";
-    /** lock_timeout, statement_timeout (query canceled), idle_in_transaction_session_timeout. */
-    private static final Set<String> TIMEOUTS = Set.of("55P03", "57014", "25P03");
     private static final Duration CLEANUP = Duration.ofSeconds(10);
 
     private final Pool pool;
@@ -117,11 +114,11 @@ public class TxLogIngestService {
         } catch (Deadline.Expired e) {
             throw unavailable("The log was not stored within " + config.ingest().deadline() + "; nothing was stored.");
         } catch (PgException e) {
-            if (DEADLOCK.equals(e.getSqlState()) || SERIALIZATION.equals(e.getSqlState())) {
+            if (PgErrors.isConflict(e)) {
                 // Two overlapping logs posted at once, in different block order: PostgreSQL broke the tie.
                 throw unavailable("The log collided with a concurrent ingest of the same blocks; nothing was stored.");
             }
-            if (TIMEOUTS.contains(e.getSqlState())) {
+            if (PgErrors.isTimeout(e)) {
                 throw unavailable("The database is busy (" + e.getErrorMessage() + "); nothing was stored.");
             }
             throw e;

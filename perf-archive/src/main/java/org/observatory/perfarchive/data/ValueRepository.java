@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.observatory.common.db.PgErrors;
 import org.observatory.perfarchive.summary.SummaryDelta;
 
 /** Points and summary buckets in ps_value: batched statements over unnest(), one round trip per kind. */
@@ -45,7 +45,7 @@ public class ValueRepository {
 
     /**
      * Inserts integer, float and percentage points. A point stored already (or twice in the request) fails the
-     * statement with a unique violation, see {@link #isUniqueViolation}: esmond answers 409 and the caller rolls
+     * statement with a unique violation, see {@link PgErrors#isUniqueViolation}: esmond answers 409 and the caller rolls
      * back. A plain INSERT costs PostgreSQL half of what ON CONFLICT DO NOTHING with RETURNING does.
      */
     public Uni<Void> insertImmutable(SqlClient tx, List<Long> series, List<Point> points) {
@@ -73,11 +73,6 @@ public class ValueRepository {
                              AS u(s, e, t, i, f, n, d)""")
                 .execute(Tuple.from(new Object[]{s, e, t, i, f, num, den}))
                 .replaceWithVoid();
-    }
-
-    /** Whether a statement failed because a row with its key is stored already. */
-    public static boolean isUniqueViolation(Throwable failure) {
-        return failure instanceof PgException e && "23505".equals(e.getSqlState());
     }
 
     /** The position of the first of these points (series, ts) that is stored, if any. */
