@@ -53,7 +53,7 @@ final class EventBatch {
     private final List<String> username = new ArrayList<>();
     private final Set<Instant> hours = new HashSet<>();
 
-    void add(TxBlock block, UUID key, String hash, GeoLocator.Location where) {
+    void add(TxBlock block, UUID key, String hash, ClientLocator.Location where) {
         OffsetDateTime log = block.logTime().atOffset(ZoneOffset.UTC);
         OffsetDateTime connect = block.connectTime().atOffset(ZoneOffset.UTC);
         hours.add(block.logTime().truncatedTo(ChronoUnit.HOURS));

@@ -51,14 +51,14 @@ public class TxLogIngestService {
 
     private final Pool pool;
     private final ClientIdentity identity;
-    private final GeoLocator geo;
+    private final ClientLocator geo;
     private final LogIngestConfig config;
 
     private final Counter storedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
 
-    public TxLogIngestService(Pool pool, ClientIdentity identity, GeoLocator geo, LogIngestConfig config,
+    public TxLogIngestService(Pool pool, ClientIdentity identity, ClientLocator geo, LogIngestConfig config,
                               MeterRegistry metrics) {
         this.storedCounter = metrics.counter("logingest.stream.transfers", "outcome", "stored");
         this.duplicateCounter = metrics.counter("logingest.stream.transfers", "outcome", "duplicate");
@@ -163,7 +163,7 @@ public class TxLogIngestService {
     private final class Run implements TxLogParser.Sink {
         private final SqlConnection connection;
         private final Deadline deadline;
-        private final Map<String, GeoLocator.Location> locations = new HashMap<>();
+        private final Map<String, ClientLocator.Location> locations = new HashMap<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private final List<Rejection> skips = new ArrayList<>();
         private long skipped;
@@ -190,7 +190,7 @@ public class TxLogIngestService {
             if (block.streams().isEmpty()) {
                 return;
             }
-            GeoLocator.Location where = locations.computeIfAbsent(block.address(), geo::locate);
+            ClientLocator.Location where = locations.computeIfAbsent(block.address(), geo::locate);
             batch.add(block, identity.blockKey(block), identity.clientHash(block.address()), where);
             // Batches end at block boundaries, so a block's rows are counted in one statement.
             if (batch.size() >= config.ingest().batchRows()) {
