@@ -1,5 +1,6 @@
 package org.observatory.logingest.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,13 +54,15 @@ public class TxLogIngestService {
     private final ClientIdentity identity;
     private final ClientLocator geo;
     private final LogIngestConfig config;
+    private final ObjectMapper json;
 
     private final Counter storedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
 
     public TxLogIngestService(Pool pool, ClientIdentity identity, ClientLocator geo, LogIngestConfig config,
-                              MeterRegistry metrics) {
+                              MeterRegistry metrics, ObjectMapper json) {
+        this.json = json;
         this.storedCounter = metrics.counter("logingest.stream.transfers", "outcome", "stored");
         this.duplicateCounter = metrics.counter("logingest.stream.transfers", "outcome", "duplicate");
         this.rejectedCounter = metrics.counter("logingest.lines.rejected");
@@ -97,7 +100,7 @@ public class TxLogIngestService {
             ParserLimits limits = ParserLimits.at(now).within(
                     now.minus(config.retention().rawData()).plus(config.retention().ingestMargin()),
                     now.plus(config.ingest().futureTolerance()));
-            long lines = TxLogParser.parse(text, limits, run);
+            long lines = TxLogParser.parse(json, text, limits, run);
             run.finish();
             IngestReport report = run.report(lines);
             if (report.blocks() == 0 && report.skippedRecords() == 0) {

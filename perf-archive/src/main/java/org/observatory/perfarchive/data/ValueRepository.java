@@ -25,13 +25,14 @@ import org.observatory.perfarchive.summary.SummaryDelta;
 @ApplicationScoped
 public class ValueRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private final Pool pool;
+    private final ObjectMapper mapper;
 
-    public ValueRepository(Pool pool) {
+    public ValueRepository(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
+        this.mapper = mapper;
     }
 
     /** A stored point or bucket, read back: ts in seconds and the columns of its kind. */
@@ -236,12 +237,12 @@ public class ValueRepository {
     }
 
     /** A stored histogram's text as bucket -> count, read with the streaming parser (no tree). */
-    static Map<String, Long> histogram(String json) {
+    Map<String, Long> histogram(String json) {
         Map<String, Long> result = new HashMap<>();
         if (json == null) {
             return result;
         }
-        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("A stored histogram is not a JSON object: " + json);
             }

@@ -134,7 +134,7 @@ public final class LogIngestBench {
     private static long parseOnly(Path log) throws IOException {
         long[] count = new long[1];
         try (InputStream in = Files.newInputStream(log)) {
-            TxLogParser.parse(in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
+            TxLogParser.parse(new ObjectMapper(), in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
                 @Override
                 public void block(TxBlock block) {
                     count[0] += block.streams().size();
@@ -242,7 +242,7 @@ public final class LogIngestBench {
         try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             for (Path log : logs) {
                 try (InputStream in = Files.newInputStream(log)) {
-                    TxLogParser.parse(in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
+                    TxLogParser.parse(new ObjectMapper(), in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
                         @Override
                         public void block(TxBlock block) {
                             UUID key = identity.blockKey(block);
