@@ -43,7 +43,7 @@ public class CrawlService {
         this.config = registry.crawler();
         this.clients = CrawlerClients.create(vertx, config.connectTimeout(), config.concurrency());
         TargetGuard guard = new TargetGuard(config.allowedNetworks().orElse(List.of()).stream()
-                .filter(cidr -> !cidr.isBlank()).map(Network::parse).toList());
+                .filter(cidr -> !cidr.isBlank()).map(CidrRange::parse).toList());
         JsonFetcher fetcher = new JsonFetcher(clients, guard, config.requestTimeout(), config.maxResponseBytes(),
                 config.maxRedirects(), config.userAgent());
         this.crawler = new InstanceCrawler(fetcher, endpoints(config), locator);
