@@ -28,7 +28,7 @@ public class MembershipService {
     IxpRepository ixps;
 
     @Inject
-    NetworkRepository networks;
+    AsNetworkRepository networks;
 
     @Inject
     MembershipPeriodRepository periods;
@@ -51,10 +51,10 @@ public class MembershipService {
                 Map<Long, List<MembershipPeriod>> byAsn = list.stream()
                         .collect(Collectors.groupingBy(p -> p.asn, LinkedHashMap::new, Collectors.toList()));
                 return networks.byAsns(byAsn.keySet()).map(nets -> {
-                    Map<Long, Network> names = nets.stream().collect(Collectors.toMap(n -> n.asn, Function.identity()));
+                    Map<Long, AsNetwork> names = nets.stream().collect(Collectors.toMap(n -> n.asn, Function.identity()));
                     List<MemberView> members = new ArrayList<>();
                     byAsn.forEach((asn, ps) -> {
-                        Network net = names.get(asn);
+                        AsNetwork net = names.get(asn);
                         members.add(new MemberView(asn, net == null ? null : net.name, isCurrent(ps),
                                 ps.stream().map(PeriodView::of).toList()));
                     });
