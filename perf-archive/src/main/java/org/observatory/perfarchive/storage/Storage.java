@@ -9,14 +9,14 @@ import org.observatory.common.db.TimescaleDetection;
 @ApplicationScoped
 public class Storage {
 
-    private final Uni<StorageDialect> dialect;
+    private final Uni<ValueStorage> dialect;
 
     public Storage(Pool pool, RetentionConfig config) {
         this.dialect = TimescaleDetection.choose(pool, config.dialect(),
                 () -> new TimescaleStorage(pool), () -> new PartitionedStorage(pool));
     }
 
-    public Uni<StorageDialect> dialect() {
+    public Uni<ValueStorage> dialect() {
         return dialect;
     }
 }

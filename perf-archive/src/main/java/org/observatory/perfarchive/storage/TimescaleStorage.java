@@ -15,7 +15,7 @@ import java.util.Set;
  * horizon for any event type are dropped with drop_chunks, which frees their space.
  * Written against the TimescaleDB 2.x documentation; the tests here run the plain dialect.
  */
-public class TimescaleStorage implements StorageDialect {
+public class TimescaleStorage implements ValueStorage {
 
     private final Pool pool;
 
