@@ -28,7 +28,7 @@ final class EventBatch {
                                      $20::text[], $21::text[])
                 ON CONFLICT DO NOTHING
                 RETURNING block_key)
-            SELECT count(*), count(DISTINCT block_key) FROM stored""";
+            SELECT count(*) AS stream_rows, count(DISTINCT block_key) AS blocks FROM stored""";
 
     private final List<OffsetDateTime> logTime = new ArrayList<>();
     private final List<OffsetDateTime> connectTime = new ArrayList<>();

@@ -251,9 +251,9 @@ public class TxLogIngestService {
                 pending = null;
             }
             Row row = result.iterator().next();
-            long rows = row.getLong(0);
+            long rows = row.getLong("stream_rows");
             stored += rows;
-            blocksStored += row.getLong(1);
+            blocksStored += row.getLong("blocks");
             if (rows > 0) {
                 dirtyHours.addAll(pendingHours);
             }
