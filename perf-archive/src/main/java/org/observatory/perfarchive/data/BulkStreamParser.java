@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,6 +35,8 @@ final class BulkStreamParser {
     /** The points of a well-formed ordinary bulk body, or null when the tree parser must decide. */
     static List<Point> parse(ObjectMapper mapper, byte[] body) {
         try (JsonParser p = mapper.getFactory().createParser(body)) {
+            // Values are read as trees in the middle of the body: the mapper's trailing-token check must not apply there.
+            p.setCodec(mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
