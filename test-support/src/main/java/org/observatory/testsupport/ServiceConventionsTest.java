@@ -55,6 +55,20 @@ public abstract class ServiceConventionsTest {
                 .body("status", equalTo("UP"));
     }
 
+    /** The lines every service shares come from service-commons' defaults; each service still gets them. */
+    @Test
+    void takesTheSuiteDefaultsFromServiceCommons() {
+        var config = ConfigProvider.getConfig();
+        Assertions.assertEquals("3.0.3", config.getValue("quarkus.smallrye-openapi.open-api-version", String.class));
+        Assertions.assertEquals("method", config.getValue("quarkus.smallrye-openapi.operation-id-strategy", String.class));
+        Assertions.assertEquals("Bearer", config.getValue("quarkus.oidc.token.required-claims.typ", String.class));
+        Assertions.assertEquals(Boolean.FALSE, config.getValue("quarkus.datasource.devservices.enabled", Boolean.class));
+        Assertions.assertEquals(Boolean.TRUE, config.getValue("quarkus.http.proxy.enable-forwarded-prefix", Boolean.class));
+        // Build-time keys count too: the management interface exists and serves the 3.0.3 document.
+        given().baseUri(managementBase()).queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).body("openapi", equalTo("3.0.3"));
+    }
+
     @Test
     void describesItselfInOpenApi() {
         String title = ConfigProvider.getConfig().getValue("quarkus.smallrye-openapi.info-title", String.class);

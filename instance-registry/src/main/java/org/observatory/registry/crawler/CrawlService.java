@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 import org.observatory.common.lock.JobLock;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.registry.common.RegistryConfig;
-import org.observatory.registry.geo.GeoLocator;
+import org.observatory.registry.geo.ServerLocator;
 
 /**
  * Crawl runs: all due instances with bounded concurrency, on one replica at a time (JobLock), each instance
@@ -37,16 +37,16 @@ public class CrawlService {
     private final InstanceCrawler crawler;
     private final RegistryConfig.Crawler config;
 
-    public CrawlService(CrawlStore store, Pool pool, Vertx vertx, GeoLocator geo, RegistryConfig registry) {
+    public CrawlService(CrawlStore store, Pool pool, Vertx vertx, ServerLocator locator, RegistryConfig registry) {
         this.store = store;
         this.jobLock = new JobLock(pool);
         this.config = registry.crawler();
         this.clients = CrawlerClients.create(vertx, config.connectTimeout(), config.concurrency());
         TargetGuard guard = new TargetGuard(config.allowedNetworks().orElse(List.of()).stream()
-                .filter(cidr -> !cidr.isBlank()).map(Network::parse).toList());
+                .filter(cidr -> !cidr.isBlank()).map(CidrRange::parse).toList());
         JsonFetcher fetcher = new JsonFetcher(clients, guard, config.requestTimeout(), config.maxResponseBytes(),
                 config.maxRedirects(), config.userAgent());
-        this.crawler = new InstanceCrawler(fetcher, endpoints(config), geo);
+        this.crawler = new InstanceCrawler(fetcher, endpoints(config), locator);
     }
 
     /** Crawls every due instance; {@link CrawlSummary#notRun()} when another replica's run is under way. */

@@ -2,14 +2,12 @@ package org.observatory.registry.crawler;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import java.net.InetAddress;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.observatory.registry.geo.GeoLocator;
 import org.observatory.registry.geo.Location;
+import org.observatory.registry.geo.ServerLocator;
 
 /**
  * Crawls one instance: every configured endpoint in turn, merging the JSON objects of those that answered
@@ -24,12 +22,12 @@ public final class InstanceCrawler {
 
     private final JsonFetcher fetcher;
     private final List<Endpoint> endpoints;
-    private final Function<InetAddress, java.util.Optional<Location>> locator;
+    private final ServerLocator locator;
 
-    public InstanceCrawler(JsonFetcher fetcher, List<Endpoint> endpoints, GeoLocator geo) {
+    public InstanceCrawler(JsonFetcher fetcher, List<Endpoint> endpoints, ServerLocator locator) {
         this.fetcher = fetcher;
         this.endpoints = List.copyOf(endpoints);
-        this.locator = geo::locate;
+        this.locator = locator;
     }
 
     public Uni<CrawlOutcome> crawl(CrawlTarget target) {
@@ -38,7 +36,7 @@ public final class InstanceCrawler {
         Uni<Attempt> chain = Uni.createFrom().item(attempt);
         for (Endpoint endpoint : endpoints) {
             chain = chain.flatMap(a -> fetcher.fetch(target.url() + endpoint.path(), endpoint.headers())
-                    .map(fetched -> a.merged(fetched))
+                    .flatMap(fetched -> a.merged(fetched))
                     .onFailure().recoverWithItem(failure -> a.failed(endpoint, failure)));
         }
         return chain.map(Attempt::outcome);
@@ -60,13 +58,16 @@ public final class InstanceCrawler {
             this.started = started;
         }
 
-        Attempt merged(JsonFetcher.Fetched fetched) {
+        Uni<Attempt> merged(JsonFetcher.Fetched fetched) {
             data.mergeIn(fetched.json());
-            if (!located) {
-                located = true;
-                location = locator.apply(fetched.address()).orElse(null);
+            if (located) {
+                return Uni.createFrom().item(this);
             }
-            return this;
+            located = true;
+            return locator.locate(fetched.address()).map(found -> {
+                location = found.orElse(null);
+                return this;
+            });
         }
 
         Attempt failed(Endpoint endpoint, Throwable failure) {

@@ -13,15 +13,15 @@ import java.util.List;
 public final class TargetGuard {
 
     /** Special-purpose ranges that Java's InetAddress predicates do not name. */
-    private static final List<Network> NOT_PUBLIC = List.of(
-            Network.parse("0.0.0.0/8"), Network.parse("100.64.0.0/10"), Network.parse("192.0.0.0/24"),
-            Network.parse("192.0.2.0/24"), Network.parse("198.18.0.0/15"), Network.parse("198.51.100.0/24"),
-            Network.parse("203.0.113.0/24"), Network.parse("240.0.0.0/4"), Network.parse("fc00::/7"),
-            Network.parse("2001:db8::/32"), Network.parse("64:ff9b::/96"), Network.parse("100::/64"));
+    private static final List<CidrRange> NOT_PUBLIC = List.of(
+            CidrRange.parse("0.0.0.0/8"), CidrRange.parse("100.64.0.0/10"), CidrRange.parse("192.0.0.0/24"),
+            CidrRange.parse("192.0.2.0/24"), CidrRange.parse("198.18.0.0/15"), CidrRange.parse("198.51.100.0/24"),
+            CidrRange.parse("203.0.113.0/24"), CidrRange.parse("240.0.0.0/4"), CidrRange.parse("fc00::/7"),
+            CidrRange.parse("2001:db8::/32"), CidrRange.parse("64:ff9b::/96"), CidrRange.parse("100::/64"));
 
-    private final List<Network> allowed;
+    private final List<CidrRange> allowed;
 
-    public TargetGuard(List<Network> allowed) {
+    public TargetGuard(List<CidrRange> allowed) {
         this.allowed = List.copyOf(allowed);
     }
 

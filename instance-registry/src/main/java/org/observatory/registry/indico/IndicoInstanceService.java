@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
+import org.observatory.common.db.PgErrors;
 import org.observatory.registry.instance.Instance;
 import org.observatory.registry.instance.InstanceRepository;
 
@@ -51,7 +52,7 @@ public class IndicoInstanceService {
             instance.registered = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             // Flushed here so that a concurrent registration of the same URL is a 409, not a failed commit.
             return instances.persistAndFlush(instance).map(saved -> saved.uuid)
-                    .onFailure(IndicoInstanceService::isUniqueViolation)
+                    .onFailure(PgErrors::isUniqueViolation)
                     .transform(e -> IndicoApiException.conflict("url", "This server was registered at the same moment"));
         });
     }
@@ -90,16 +91,6 @@ public class IndicoInstanceService {
             }
             return IndicoInstance.of(instance);
         });
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException
-                    || String.valueOf(cause.getMessage()).contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean sameContact(String known, String submitted) {

@@ -30,9 +30,9 @@ public class InstanceResource {
     private static final Set<String> PARAMETERS = Set.of("enabled", "country", "crawlStatus", "sort", "limit", "offset");
     private static final int HISTORY = 20;
 
-    private final InstanceQueries queries;
+    private final InstanceStore queries;
 
-    public InstanceResource(InstanceQueries queries) {
+    public InstanceResource(InstanceStore queries) {
         this.queries = queries;
     }
 

@@ -36,11 +36,11 @@ public class StatsResource {
 
     private static final String CSV = "text/csv";
 
-    private final StatsQueries queries;
+    private final StatsStore queries;
     private final FieldSettings settings;
     private final FieldSeriesCalculator calculator;
 
-    public StatsResource(StatsQueries queries, FieldSettings settings) {
+    public StatsResource(StatsStore queries, FieldSettings settings) {
         this.queries = queries;
         this.settings = settings;
         this.calculator = new FieldSeriesCalculator(settings);

@@ -44,7 +44,7 @@ class JsonFetcherTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    private static JsonFetcher fetcher(List<Network> allowed) {
+    private static JsonFetcher fetcher(List<CidrRange> allowed) {
         return new JsonFetcher(CrawlerClients.create(vertx, Duration.ofSeconds(5), 2), new TargetGuard(allowed),
                 Duration.ofSeconds(5), 4096, 3, "test");
     }
@@ -65,13 +65,13 @@ class JsonFetcherTest {
     @Test
     void refusesARedirectToAPrivateAddressEvenFromAnAllowedTarget() {
         CrawlFailure refusal = assertThrows(CrawlFailure.class,
-                () -> fetcher(List.of(Network.parse("127.0.0.1/32"))).fetch(url("/to-private"), Map.of()).await().indefinitely());
+                () -> fetcher(List.of(CidrRange.parse("127.0.0.1/32"))).fetch(url("/to-private"), Map.of()).await().indefinitely());
         assertEquals(CrawlFailure.REFUSED_ADDRESS, refusal.reason());
     }
 
     @Test
     void fetchesFromAnAllowedTarget() {
-        var fetched = fetcher(List.of(Network.parse("127.0.0.1/32"))).fetch(url("/system-info"), Map.of()).await().indefinitely();
+        var fetched = fetcher(List.of(CidrRange.parse("127.0.0.1/32"))).fetch(url("/system-info"), Map.of()).await().indefinitely();
         assertEquals("3.3", fetched.json().getString("indico_version"));
         assertEquals("127.0.0.1", fetched.address().getHostAddress());
     }

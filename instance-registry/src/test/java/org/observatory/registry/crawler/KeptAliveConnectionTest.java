@@ -51,7 +51,7 @@ class KeptAliveConnectionTest {
         server = KeepAliveServer.start(vertx);
         // The crawler's own clients: keep-alive, a pool per server.
         clients = CrawlerClients.create(vertx, Duration.ofSeconds(5), 4);
-        fetcher = new JsonFetcher(clients, new TargetGuard(List.of(Network.parse("127.0.0.1/32"))),
+        fetcher = new JsonFetcher(clients, new TargetGuard(List.of(CidrRange.parse("127.0.0.1/32"))),
                 Duration.ofSeconds(5), MAX_BYTES, 3, "test");
     }
 

@@ -37,7 +37,7 @@ class TargetGuardTest {
 
     @Test
     void allowsOnlyTheConfiguredNetworks() throws Exception {
-        TargetGuard guard = new TargetGuard(List.of(Network.parse("127.0.0.1/32")));
+        TargetGuard guard = new TargetGuard(List.of(CidrRange.parse("127.0.0.1/32")));
         assertDoesNotThrow(() -> guard.check(ip("127.0.0.1")));
         assertThrows(CrawlFailure.class, () -> guard.check(ip("127.0.0.2")));
         assertThrows(CrawlFailure.class, () -> guard.check(ip("10.0.0.1")));
@@ -51,11 +51,11 @@ class TargetGuardTest {
 
     @Test
     void matchesNetworks() throws Exception {
-        Network network = Network.parse("100.64.0.0/10");
+        CidrRange network = CidrRange.parse("100.64.0.0/10");
         assertTrue(network.contains(ip("100.127.255.255")));
         assertFalse(network.contains(ip("100.128.0.0")));
         assertFalse(network.contains(ip("::1")));
-        assertThrows(IllegalArgumentException.class, () -> Network.parse("example.org/8"));
-        assertThrows(IllegalArgumentException.class, () -> Network.parse("10.0.0.0/33"));
+        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("example.org/8"));
+        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("10.0.0.0/33"));
     }
 }

@@ -24,11 +24,11 @@ import org.observatory.ixp.registry.AsnRegistryStore;
 public class MembershipService {
 
     private final IxpRepository ixps;
-    private final NetworkRepository networks;
+    private final AsNetworkRepository networks;
     private final MembershipPeriodRepository periods;
     private final AsnRegistryStore registry;
 
-    public MembershipService(IxpRepository ixps, NetworkRepository networks, MembershipPeriodRepository periods,
+    public MembershipService(IxpRepository ixps, AsNetworkRepository networks, MembershipPeriodRepository periods,
             AsnRegistryStore registry) {
         this.ixps = ixps;
         this.networks = networks;
@@ -51,10 +51,10 @@ public class MembershipService {
                 Map<Long, List<MembershipPeriod>> byAsn = list.stream()
                         .collect(Collectors.groupingBy(p -> p.asn, LinkedHashMap::new, Collectors.toList()));
                 return networks.byAsns(byAsn.keySet()).map(nets -> {
-                    Map<Long, Network> names = nets.stream().collect(Collectors.toMap(n -> n.asn, Function.identity()));
+                    Map<Long, AsNetwork> names = nets.stream().collect(Collectors.toMap(n -> n.asn, Function.identity()));
                     List<MemberView> members = new ArrayList<>();
                     byAsn.forEach((asn, ps) -> {
-                        Network net = names.get(asn);
+                        AsNetwork net = names.get(asn);
                         members.add(new MemberView(asn, net == null ? null : net.name, isCurrent(ps),
                                 ps.stream().map(PeriodView::of).toList()));
                     });

@@ -28,7 +28,7 @@ final class EventBatch {
                                      $20::text[], $21::text[])
                 ON CONFLICT DO NOTHING
                 RETURNING block_key)
-            SELECT count(*), count(DISTINCT block_key) FROM stored""";
+            SELECT count(*) AS stream_rows, count(DISTINCT block_key) AS blocks FROM stored""";
 
     private final List<OffsetDateTime> logTime = new ArrayList<>();
     private final List<OffsetDateTime> connectTime = new ArrayList<>();
@@ -53,7 +53,7 @@ final class EventBatch {
     private final List<String> username = new ArrayList<>();
     private final Set<Instant> hours = new HashSet<>();
 
-    void add(TxBlock block, UUID key, String hash, GeoLocator.Location where) {
+    void add(TxBlock block, UUID key, String hash, ClientLocator.Location where) {
         OffsetDateTime log = block.logTime().atOffset(ZoneOffset.UTC);
         OffsetDateTime connect = block.connectTime().atOffset(ZoneOffset.UTC);
         hours.add(block.logTime().truncatedTo(ChronoUnit.HOURS));

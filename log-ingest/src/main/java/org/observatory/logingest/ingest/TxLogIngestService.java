@@ -1,5 +1,6 @@
 package org.observatory.logingest.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import org.jboss.logging.Logger;
+import org.observatory.common.db.PgErrors;
 import org.observatory.common.problem.Problem;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.logingest.common.LogIngestConfig;
@@ -47,23 +49,21 @@ public class TxLogIngestService {
             SELECT c, h FROM unnest(ARRAY['rollup', 'stats']) AS c CROSS JOIN unnest($1::timestamptz[]) AS h
             ON CONFLICT (consumer, hour) DO UPDATE SET mark = excluded.mark""";
 
-    private static final String DEADLOCK = "40P01";
-    private static final String SERIALIZATION = "40001";
-    /** lock_timeout, statement_timeout (query canceled), idle_in_transaction_session_timeout. */
-    private static final Set<String> TIMEOUTS = Set.of("55P03", "57014", "25P03");
     private static final Duration CLEANUP = Duration.ofSeconds(10);
 
     private final Pool pool;
     private final ClientIdentity identity;
-    private final GeoLocator geo;
+    private final ClientLocator geo;
     private final LogIngestConfig config;
+    private final ObjectMapper json;
 
     private final Counter storedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
 
-    public TxLogIngestService(Pool pool, ClientIdentity identity, GeoLocator geo, LogIngestConfig config,
-                              MeterRegistry metrics) {
+    public TxLogIngestService(Pool pool, ClientIdentity identity, ClientLocator geo, LogIngestConfig config,
+                              MeterRegistry metrics, ObjectMapper json) {
+        this.json = json;
         this.storedCounter = metrics.counter("logingest.stream.transfers", "outcome", "stored");
         this.duplicateCounter = metrics.counter("logingest.stream.transfers", "outcome", "duplicate");
         this.rejectedCounter = metrics.counter("logingest.lines.rejected");
@@ -104,7 +104,7 @@ public class TxLogIngestService {
             ParserLimits limits = ParserLimits.at(now).within(
                     now.minus(config.retention().rawData()).plus(config.retention().ingestMargin()),
                     now.plus(config.ingest().futureTolerance())).withMaxUnusableLines(config.ingest().maxUnusableLines());
-            long lines = TxLogParser.parse(text, limits, run);
+            long lines = TxLogParser.parse(json, text, limits, run);
             run.finish();
             IngestReport report = run.report(lines);
             if (report.blocks() == 0 && report.skippedRecords() == 0) {
@@ -126,11 +126,11 @@ public class TxLogIngestService {
         } catch (Deadline.Expired e) {
             throw unavailable("The log was not stored within " + config.ingest().deadline() + "; nothing was stored.");
         } catch (PgException e) {
-            if (DEADLOCK.equals(e.getSqlState()) || SERIALIZATION.equals(e.getSqlState())) {
+            if (PgErrors.isConflict(e)) {
                 // Two overlapping logs posted at once, in different block order: PostgreSQL broke the tie.
                 throw unavailable("The log collided with a concurrent ingest of the same blocks; nothing was stored.");
             }
-            if (TIMEOUTS.contains(e.getSqlState())) {
+            if (PgErrors.isTimeout(e)) {
                 throw unavailable("The database is busy (" + e.getErrorMessage() + "); nothing was stored.");
             }
             throw e;
@@ -175,7 +175,7 @@ public class TxLogIngestService {
     private final class Run implements TxLogParser.Sink {
         private final SqlConnection connection;
         private final Deadline deadline;
-        private final Map<String, GeoLocator.Location> locations = new HashMap<>();
+        private final Map<String, ClientLocator.Location> locations = new HashMap<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private final List<Rejection> skips = new ArrayList<>();
         private long skipped;
@@ -202,7 +202,7 @@ public class TxLogIngestService {
             if (block.streams().isEmpty()) {
                 return;
             }
-            GeoLocator.Location where = locations.computeIfAbsent(block.address(), geo::locate);
+            ClientLocator.Location where = locations.computeIfAbsent(block.address(), geo::locate);
             batch.add(block, identity.blockKey(block), identity.clientHash(block.address()), where);
             // Batches end at block boundaries, so a block's rows are counted in one statement.
             if (batch.size() >= config.ingest().batchRows()) {
@@ -260,9 +260,9 @@ public class TxLogIngestService {
                 pending = null;
             }
             Row row = result.iterator().next();
-            long rows = row.getLong(0);
+            long rows = row.getLong("stream_rows");
             stored += rows;
-            blocksStored += row.getLong(1);
+            blocksStored += row.getLong("blocks");
             if (rows > 0) {
                 dirtyHours.addAll(pendingHours);
             }

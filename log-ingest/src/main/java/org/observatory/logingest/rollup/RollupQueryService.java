@@ -51,14 +51,14 @@ public class RollupQueryService {
                 ? " ORDER BY " + String.join(", ", groupColumns)
                 : " ORDER BY bytes DESC" + (groupColumns.isEmpty() ? "" : ", " + String.join(", ", groupColumns));
         String count = groupColumns.isEmpty()
-                ? "SELECT 1"
-                : "SELECT count(*) FROM (SELECT 1" + where + group + ") AS g";
+                ? "SELECT 1 AS total"
+                : "SELECT count(*) AS total FROM (SELECT 1" + where + group + ") AS g";
         String page = "SELECT " + select + where + group + order
                 + " LIMIT " + q.page().limit() + " OFFSET " + q.page().offset();
         Tuple tuple = Tuple.from(params);
         List<String> columns = columns(q);
         return pool.preparedQuery(count).execute(groupColumns.isEmpty() ? Tuple.tuple() : tuple)
-                .map(rows -> rows.iterator().next().getLong(0))
+                .map(rows -> rows.iterator().next().getLong("total"))
                 .chain(total -> pool.preparedQuery(page).execute(tuple).map(rows -> {
                     List<Map<String, Object>> out = new ArrayList<>();
                     for (Row row : rows) {

@@ -86,7 +86,7 @@ public class RollupRefresher {
                 .map(rows -> {
                     List<Instant> hours = new ArrayList<>();
                     for (Row row : rows) {
-                        hours.add(row.getOffsetDateTime(0).toInstant());
+                        hours.add(row.getOffsetDateTime("hour").toInstant());
                     }
                     return hours;
                 })
@@ -107,9 +107,9 @@ public class RollupRefresher {
                     List<Long> marks = new ArrayList<>();
                     int beyond = 0;
                     for (Row row : rows) {
-                        hourValues.add(row.getOffsetDateTime(0));
-                        marks.add(row.getLong(1));
-                        Instant hour = row.getOffsetDateTime(0).toInstant();
+                        hourValues.add(row.getOffsetDateTime("hour"));
+                        marks.add(row.getLong("mark"));
+                        Instant hour = row.getOffsetDateTime("hour").toInstant();
                         if (hour.isBefore(horizon)) {
                             beyond++;
                         } else {
@@ -136,6 +136,6 @@ public class RollupRefresher {
     private static Uni<RollupRun> saveState(SqlConnection c, int hours, int beyond) {
         return c.preparedQuery(SAVE_STATE).execute(Tuple.of(JOB, hours))
                 .chain(() -> c.preparedQuery("SELECT watermark FROM log_job_state WHERE job = $1").execute(Tuple.of(JOB)))
-                .map(rows -> new RollupRun(true, hours, beyond, rows.iterator().next().getOffsetDateTime(0).toInstant()));
+                .map(rows -> new RollupRun(true, hours, beyond, rows.iterator().next().getOffsetDateTime("watermark").toInstant()));
     }
 }

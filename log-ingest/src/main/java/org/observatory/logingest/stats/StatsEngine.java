@@ -61,9 +61,9 @@ public class StatsEngine {
             SELECT $3, $1, $2, q.position, to_jsonb(q) - 'position' FROM (%s) AS q
             WHERE q.position <= $4""";
     private static final String COUNT_ROWS = """
-            SELECT count(*) FROM stats_row WHERE plugin = $1 AND period_start >= $2 AND period_start < $3""";
+            SELECT count(*) AS total FROM stats_row WHERE plugin = $1 AND period_start >= $2 AND period_start < $3""";
     private static final String PAGE_ROWS = """
-            SELECT period_start, period_stop, rank, cells::text FROM stats_row
+            SELECT period_start, period_stop, rank, cells::text AS cells FROM stats_row
             WHERE plugin = $1 AND period_start >= $2 AND period_start < $3
             ORDER BY period_start, rank LIMIT $4 OFFSET $5""";
 
@@ -171,7 +171,7 @@ public class StatsEngine {
                 .chain(rows -> {
                     List<Instant> hours = new ArrayList<>();
                     for (Row row : rows) {
-                        hours.add(row.getOffsetDateTime(0).toInstant());
+                        hours.add(row.getOffsetDateTime("hour").toInstant());
                     }
                     Uni<Integer> chain = Uni.createFrom().item(0);
                     for (StatsPlugin plugin : plugins) {
@@ -199,7 +199,7 @@ public class StatsEngine {
     public Uni<RowPage> rows(StatsPlugin plugin, Instant from, Instant to, int limit, long offset) {
         Tuple range = Tuple.of(plugin.name(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
         return pool.preparedQuery(COUNT_ROWS).execute(range)
-                .map(rows -> rows.iterator().next().getLong(0))
+                .map(rows -> rows.iterator().next().getLong("total"))
                 .chain(total -> total <= offset
                         ? Uni.createFrom().item(new RowPage(total, List.of()))
                         : pool.preparedQuery(PAGE_ROWS).execute(Tuple.of(plugin.name(), from.atOffset(ZoneOffset.UTC),
@@ -207,9 +207,9 @@ public class StatsEngine {
                                 .map(rows -> {
                                     List<StatsRow> page = new ArrayList<>(rows.size());
                                     for (Row row : rows) {
-                                        JsonObject cells = new JsonObject(row.getString(3));
-                                        page.add(new StatsRow(row.getOffsetDateTime(0).toInstant(),
-                                                row.getOffsetDateTime(1).toInstant(), row.getInteger(2),
+                                        JsonObject cells = new JsonObject(row.getString("cells"));
+                                        page.add(new StatsRow(row.getOffsetDateTime("period_start").toInstant(),
+                                                row.getOffsetDateTime("period_stop").toInstant(), row.getInteger("rank"),
                                                 plugin.columns().stream().map(cells::getValue).toList()));
                                     }
                                     return new RowPage(total, page);

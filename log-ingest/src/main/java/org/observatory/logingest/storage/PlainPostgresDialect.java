@@ -59,9 +59,9 @@ public final class PlainPostgresDialect implements StorageDialect {
     public Uni<String> run(SqlConnection c, StorageJob job, List<Instant> months, Instant horizon) {
         return switch (job) {
             case PARTITIONS -> ensureMonths(c, months);
-            case RETENTION -> c.preparedQuery("SELECT log_event_drop_before($1)")
+            case RETENTION -> c.preparedQuery("SELECT log_event_drop_before($1) AS outcome")
                     .execute(Tuple.of(horizon.atOffset(ZoneOffset.UTC)))
-                    .map(rows -> rows.iterator().next().getString(0));
+                    .map(rows -> rows.iterator().next().getString("outcome"));
             default -> Uni.createFrom().failure(new IllegalArgumentException(job.apiName() + " is not a plain PostgreSQL job"));
         };
     }
@@ -70,10 +70,10 @@ public final class PlainPostgresDialect implements StorageDialect {
     private static Uni<String> ensureMonths(SqlConnection c, List<Instant> months) {
         Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Instant month : months) {
-            chain = chain.chain(done -> c.preparedQuery("SELECT log_event_ensure_month($1)")
+            chain = chain.chain(done -> c.preparedQuery("SELECT log_event_ensure_month($1) AS outcome")
                     .execute(Tuple.of(month.atOffset(ZoneOffset.UTC)))
                     .map(rows -> {
-                        String outcome = rows.iterator().next().getString(0);
+                        String outcome = rows.iterator().next().getString("outcome");
                         if (!outcome.equals("exists")) {
                             done.add(month.atOffset(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7) + " " + outcome);
                         }

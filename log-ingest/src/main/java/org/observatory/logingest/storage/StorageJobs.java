@@ -113,9 +113,10 @@ public class StorageJobs {
                             }
                             Row row = rows.iterator().next();
                             return new StorageJobStatus(job.apiName(), job.description(), true,
-                                    row.getOffsetDateTime(0).toInstant(),
-                                    row.getOffsetDateTime(1) == null ? null : row.getOffsetDateTime(1).toInstant(),
-                                    row.getString(2), row.getString(3));
+                                    row.getOffsetDateTime("last_started").toInstant(),
+                                    row.getOffsetDateTime("last_finished") == null ? null
+                                            : row.getOffsetDateTime("last_finished").toInstant(),
+                                    row.getString("outcome"), row.getString("detail"));
                         }));
     }
 

@@ -71,16 +71,18 @@ public final class TimescaleDialect implements StorageDialect {
                     }
                     Row row = rows.iterator().next();
                     return Optional.of(new StorageJobStatus(job.apiName(), job.description(), true,
-                            instant(row.getOffsetDateTime(1)), instant(row.getOffsetDateTime(2)),
-                            String.valueOf(row.getString(3)).toLowerCase(),
-                            "TimescaleDB job " + row.getInteger(0) + ", next start " + instant(row.getOffsetDateTime(4))));
+                            instant(row.getOffsetDateTime("last_run_started_at")),
+                            instant(row.getOffsetDateTime("last_successful_finish")),
+                            String.valueOf(row.getString("last_run_status")).toLowerCase(),
+                            "TimescaleDB job " + row.getInteger("job_id") + ", next start "
+                                    + instant(row.getOffsetDateTime("next_start"))));
                 });
     }
 
     private static Uni<Optional<Integer>> policyJobId(SqlConnection c, StorageJob job) {
         return c.preparedQuery("SELECT job_id FROM timescaledb_information.jobs WHERE proc_name = $1 AND hypertable_name = 'log_event'")
                 .execute(Tuple.of(PROCS.get(job)))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getInteger(0)) : Optional.empty());
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getInteger("job_id")) : Optional.empty());
     }
 
     private static Instant instant(java.time.OffsetDateTime time) {

@@ -64,15 +64,16 @@ public final class TxLogParser {
     private static final Pattern END = Pattern.compile("^END CLIENT (\\S*) \\[([^\\]\\s]*)\\] total (TX|RX) bytes: (\\S+)$");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z]+)?");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    private final ObjectMapper json;
     private final ParserLimits limits;
     private final Sink sink;
     private long lineNumber;
     private long unusableLines;
     private OpenBlock open;
 
-    public TxLogParser(ParserLimits limits, Sink sink) {
+    /** {@code json}: the application's ObjectMapper, so that JSON Lines meet the house rules (no NUL in strings). */
+    public TxLogParser(ObjectMapper json, ParserLimits limits, Sink sink) {
+        this.json = json;
         this.limits = limits;
         this.sink = sink;
     }
@@ -83,8 +84,8 @@ public final class TxLogParser {
      *
      * @return the number of lines read
      */
-    public static long parse(InputStream in, ParserLimits limits, Sink sink) throws IOException {
-        TxLogParser parser = new TxLogParser(limits, sink);
+    public static long parse(ObjectMapper json, InputStream in, ParserLimits limits, Sink sink) throws IOException {
+        TxLogParser parser = new TxLogParser(json, limits, sink);
         LineReader reader = new LineReader(in, limits.maxLineLength());
         String line;
         while ((line = reader.next()) != null) {
@@ -285,8 +286,8 @@ public final class TxLogParser {
         try {
             JsonNode node;
             try {
-                node = JSON.readTree(line);
-            } catch (IOException e) {
+                node = json.readTree(line);
+            } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException("not a valid JSON object: " + firstLine(e.getMessage()));
             }
             if (node == null || !node.isObject()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ class TxLogParserTest {
     }
 
     private void parse(InputStream in) throws IOException {
-        TxLogParser.parse(in, LIMITS, new TxLogParser.Sink() {
+        TxLogParser.parse(new ObjectMapper(), in, LIMITS, new TxLogParser.Sink() {
             @Override
             public void block(TxBlock block) {
                 blocks.add(block);

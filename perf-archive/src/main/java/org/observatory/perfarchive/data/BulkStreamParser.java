@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,15 +27,16 @@ import org.observatory.perfarchive.eventtype.EventTypes;
  */
 final class BulkStreamParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private BulkStreamParser() {
     }
 
     /** The points of a well-formed ordinary bulk body, or null when the tree parser must decide. */
-    static List<Point> parse(byte[] body) {
-        try (JsonParser p = JSON.getFactory().createParser(body)) {
+    static List<Point> parse(ObjectMapper mapper, byte[] body) {
+        try (JsonParser p = mapper.getFactory().createParser(body)) {
+            // Values are read as trees in the middle of the body: the mapper's trailing-token check must not apply there.
+            p.setCodec(mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -56,7 +58,8 @@ final class BulkStreamParser {
                     p.skipChildren();
                 }
             }
-            return p.currentToken() == JsonToken.END_OBJECT ? points : null;
+            // Anything after the object is the tree's to refuse (the application's mapper fails on trailing tokens).
+            return p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null ? points : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -126,7 +129,7 @@ final class BulkStreamParser {
                 }
                 if (type == null) {
                     // The value came before its event type: keep its subtree, checked below as the tree path does.
-                    early = JSON.readTree(p);
+                    early = p.<JsonNode>readValueAsTree();
                     if (early == null) {
                         return false;
                     }
@@ -184,7 +187,7 @@ final class BulkStreamParser {
             case JSON:
                 if (t == JsonToken.VALUE_STRING) {
                     StringWriter text = new StringWriter(p.getTextLength() + 8);
-                    try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+                    try (JsonGenerator g = p.getCodec().getFactory().createGenerator(text)) {
                         g.writeString(p.getText());
                     }
                     return PointValue.ofJson(text.toString());
@@ -193,7 +196,7 @@ final class BulkStreamParser {
             default:
                 break;
         }
-        return ValueParser.value(type, JSON.readTree(p), "val");
+        return ValueParser.value(type, p.<JsonNode>readValueAsTree(), "val");
     }
 
     /**
@@ -202,7 +205,7 @@ final class BulkStreamParser {
      */
     private static PointValue subintervals(JsonParser p) throws IOException {
         StringWriter text = new StringWriter(256);
-        try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+        try (JsonGenerator g = p.getCodec().getFactory().createGenerator(text)) {
             g.writeStartArray();
             int items = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {

@@ -10,20 +10,21 @@ import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.EventTypes;
 
-/** Reads the two write bodies: one point {@code {"ts","val"}} and esmond's bulk {@code {"data":[...]}}. */
+/**
+ * Reads the two write bodies: one point {@code {"ts","val"}} and esmond's bulk {@code {"data":[...]}}. Callers pass
+ * the application's ObjectMapper, so that the house rules for JSON (service-commons' StrictJson) apply.
+ */
 public final class DataParser {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DataParser() {
     }
 
-    public static JsonNode json(String body) {
+    public static JsonNode json(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("The body is empty; a JSON object is expected");
         }
         try {
-            return JSON.readTree(body);
+            return mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ProblemException(400, "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage());
         }
@@ -34,9 +35,9 @@ public final class DataParser {
                 ProblemException.invalidField("event-type", "unknown event type '" + eventType + "'"));
     }
 
-    public static List<Point> single(String eventType, String body) {
+    public static List<Point> single(ObjectMapper mapper, String eventType, String body) {
         DataType type = dataType(eventType);
-        JsonNode point = json(body);
+        JsonNode point = json(mapper, body);
         if (!point.isObject()) {
             throw ProblemException.badRequest("A point must be a JSON object {\"ts\": <seconds>, \"val\": ...}");
         }
@@ -44,12 +45,12 @@ public final class DataParser {
         return List.of(new Point(eventType, type, ts, ValueParser.value(type, point.get("val"), "val")));
     }
 
-    public static JsonNode json(byte[] body) {
+    public static JsonNode json(ObjectMapper mapper, byte[] body) {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("The body is empty; a JSON object is expected");
         }
         try {
-            return JSON.readTree(body);
+            return mapper.readTree(body);
         } catch (IOException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new ProblemException(400, "Malformed JSON", "The body is not valid JSON: " + reason);
@@ -60,13 +61,13 @@ public final class DataParser {
      * Bulk bodies are parsed from bytes: no intermediate string of megabytes. Ordinary bodies go through one
      * streaming pass; anything else (and every error) through the tree, which decides exactly as before.
      */
-    public static List<Point> bulk(byte[] body) {
-        List<Point> points = body == null || body.length == 0 ? null : BulkStreamParser.parse(body);
-        return points != null ? points : bulkFromTree(body);
+    public static List<Point> bulk(ObjectMapper mapper, byte[] body) {
+        List<Point> points = body == null || body.length == 0 ? null : BulkStreamParser.parse(mapper, body);
+        return points != null ? points : bulkFromTree(mapper, body);
     }
 
-    static List<Point> bulkFromTree(byte[] body) {
-        return bulk(json(body));
+    static List<Point> bulkFromTree(ObjectMapper mapper, byte[] body) {
+        return bulk(json(mapper, body));
     }
 
     /** The points of a bulk body already parsed (what pScheduler's esmond archiver would have PUT). */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.observatory.common.db.PgErrors;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.data.ValueRepository.JsonRow;
 import org.observatory.perfarchive.data.ValueRepository.SeriesTs;
@@ -150,7 +151,7 @@ public class DataService {
         }
         List<Long> series = points.stream().map(p -> index.base(p.eventType()).id()).toList();
         return values.insertImmutable(tx, series, points)
-                .onFailure(ValueRepository::isUniqueViolation).transform(e -> new StoredBefore());
+                .onFailure(PgErrors::isUniqueViolation).transform(e -> new StoredBefore());
     }
 
     /** The 409 after the transaction rolled back: names the first point repeated in the request or stored before. */
@@ -273,7 +274,7 @@ public class DataService {
                     s.summaryType() == SummaryType.STATISTICS ? HistogramStatistics.json(bucket) : null));
         }
         Uni<Void> pointRows = resent ? values.upsertJson(tx, json)
-                : values.insertJson(tx, json).onFailure(ValueRepository::isUniqueViolation).transform(e -> new Resent());
+                : values.insertJson(tx, json).onFailure(PgErrors::isUniqueViolation).transform(e -> new Resent());
         return Uni.combine().all().unis(pointRows, values.upsertJson(tx, buckets), values.addToSummaries(tx, sums)).discardItems();
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,19 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.observatory.common.db.PgErrors;
 import org.observatory.perfarchive.summary.SummaryDelta;
 
 /** Points and summary buckets in ps_value: batched statements over unnest(), one round trip per kind. */
 @ApplicationScoped
 public class ValueRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private final Pool pool;
+    private final ObjectMapper mapper;
 
-    public ValueRepository(Pool pool) {
+    public ValueRepository(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
+        this.mapper = mapper;
     }
 
     /** A stored point or bucket, read back: ts in seconds and the columns of its kind. */
@@ -45,7 +46,7 @@ public class ValueRepository {
 
     /**
      * Inserts integer, float and percentage points. A point stored already (or twice in the request) fails the
-     * statement with a unique violation, see {@link #isUniqueViolation}: esmond answers 409 and the caller rolls
+     * statement with a unique violation, see {@link PgErrors#isUniqueViolation}: esmond answers 409 and the caller rolls
      * back. A plain INSERT costs PostgreSQL half of what ON CONFLICT DO NOTHING with RETURNING does.
      */
     public Uni<Void> insertImmutable(SqlClient tx, List<Long> series, List<Point> points) {
@@ -75,20 +76,15 @@ public class ValueRepository {
                 .replaceWithVoid();
     }
 
-    /** Whether a statement failed because a row with its key is stored already. */
-    public static boolean isUniqueViolation(Throwable failure) {
-        return failure instanceof PgException e && "23505".equals(e.getSqlState());
-    }
-
     /** The position of the first of these points (series, ts) that is stored, if any. */
     public Uni<OptionalInt> firstStored(SqlClient client, List<Long> series, List<Point> points) {
         return client.preparedQuery("""
-                        SELECT min(u.i) FROM unnest($1::bigint[], $2::text[], $3::bigint[]) WITH ORDINALITY AS u(s, e, t, i)
+                        SELECT min(u.i) AS first FROM unnest($1::bigint[], $2::text[], $3::bigint[]) WITH ORDINALITY AS u(s, e, t, i)
                         JOIN ps_value v ON v.series_id = u.s AND v.ts = to_timestamp(u.t) AND v.event_type = u.e""")
                 .execute(Tuple.of(series.toArray(new Long[0]), points.stream().map(Point::eventType).toArray(String[]::new),
                         points.stream().map(Point::ts).toArray(Long[]::new)))
                 .map(rows -> {
-                    Long first = rows.iterator().next().getLong(0);
+                    Long first = rows.iterator().next().getLong("first");
                     return first == null ? OptionalInt.empty() : OptionalInt.of(first.intValue() - 1);
                 });
     }
@@ -153,14 +149,14 @@ public class ValueRepository {
         return tx.preparedQuery("SELECT pg_advisory_xact_lock(s) FROM (SELECT DISTINCT s FROM unnest($1::bigint[]) s ORDER BY 1) x")
                 .execute(Tuple.of(lock.toArray(new Long[0])))
                 .chain(() -> tx.preparedQuery("""
-                                SELECT v.series_id, extract(epoch FROM v.ts)::bigint, v.v_json::text FROM ps_value v
+                                SELECT v.series_id, extract(epoch FROM v.ts)::bigint AS ts, v.v_json::text AS v_json FROM ps_value v
                                 JOIN unnest($1::bigint[], $2::bigint[]) AS u(s, t) ON v.series_id = u.s AND v.ts = to_timestamp(u.t)
                                 WHERE v.event_type = ANY($3)""")
                         .execute(Tuple.of(series.toArray(new Long[0]), ts.toArray(new Long[0]), eventTypes.toArray(new String[0]))))
                 .map(rows -> {
                     Map<SeriesTs, Map<String, Long>> previous = new HashMap<>();
                     for (Row r : rows) {
-                        previous.put(new SeriesTs(r.getLong(0), r.getLong(1)), histogram(r.getString(2)));
+                        previous.put(new SeriesTs(r.getLong("series_id"), r.getLong("ts")), histogram(r.getString("v_json")));
                     }
                     return previous;
                 });
@@ -232,7 +228,8 @@ public class ValueRepository {
     /** Rows of one series in [start, end], oldest first. */
     public Uni<List<StoredRow>> read(long seriesId, String eventType, long start, long end, int limit, long offset) {
         return pool.preparedQuery("""
-                        SELECT extract(epoch FROM ts)::bigint, v_int, v_float, v_count, v_num, v_den, v_json::text, v_stats::text
+                        SELECT extract(epoch FROM ts)::bigint AS ts, v_int, v_float, v_count, v_num, v_den, v_json::text AS v_json,
+                               v_stats::text AS v_stats
                         FROM ps_value
                         WHERE series_id = $1 AND event_type = $2 AND ts >= to_timestamp($3) AND ts <= to_timestamp($4)
                         ORDER BY ts LIMIT $5 OFFSET $6""")
@@ -240,20 +237,20 @@ public class ValueRepository {
                 .map(rows -> {
                     List<StoredRow> result = new ArrayList<>(rows.size());
                     for (Row r : rows) {
-                        result.add(new StoredRow(r.getLong(0), r.getLong(1), r.getDouble(2), r.getLong(3), r.getLong(4),
-                                r.getLong(5), r.getString(6), r.getString(7)));
+                        result.add(new StoredRow(r.getLong("ts"), r.getLong("v_int"), r.getDouble("v_float"), r.getLong("v_count"),
+                                r.getLong("v_num"), r.getLong("v_den"), r.getString("v_json"), r.getString("v_stats")));
                     }
                     return result;
                 });
     }
 
     /** A stored histogram's text as bucket -> count, read with the streaming parser (no tree). */
-    static Map<String, Long> histogram(String json) {
+    Map<String, Long> histogram(String json) {
         Map<String, Long> result = new HashMap<>();
         if (json == null) {
             return result;
         }
-        try (JsonParser parser = JSON.getFactory().createParser(json)) {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("A stored histogram is not a JSON object: " + json);
             }

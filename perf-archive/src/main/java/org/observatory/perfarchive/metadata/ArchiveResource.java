@@ -1,5 +1,6 @@
 package org.observatory.perfarchive.metadata;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,8 +58,10 @@ public class ArchiveResource {
     private final MetadataService metadata;
     private final DataService data;
     private final DataReadService reads;
+    private final ObjectMapper mapper;
 
-    public ArchiveResource(MetadataService metadata, DataService data, DataReadService reads) {
+    public ArchiveResource(MetadataService metadata, DataService data, DataReadService reads, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.metadata = metadata;
         this.data = data;
         this.reads = reads;
@@ -131,7 +134,7 @@ public class ArchiveResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveSchemas.Metadata.class)))
     @APIResponse(responseCode = "400", description = "Invalid metadata (missing source, unknown event type, summary not allowed)")
     public Uni<Response> create(String body, @Context UriInfo uri) {
-        NewMetadata parsed = MetadataParser.parse(DataParser.json(body));
+        NewMetadata parsed = MetadataParser.parse(DataParser.json(mapper, body));
         return metadata.create(parsed).map(m -> Response.status(201).entity(MetadataJson.render(m, origin(uri))).build());
     }
 
@@ -161,7 +164,7 @@ public class ArchiveResource {
     @APIResponse(responseCode = "409", description = "An integer, float or percentage point with that ts exists; nothing stored")
     @APIResponse(responseCode = "413", description = "The body is larger than this service accepts")
     public Uni<Response> bulk(@PathParam("key") @Parameter(description = KEY) String key, byte[] body) {
-        return offload(() -> DataParser.bulk(body)).chain(points -> data.write(key, points)).map(ArchiveResource::created);
+        return offload(() -> DataParser.bulk(mapper, body)).chain(points -> data.write(key, points)).map(ArchiveResource::created);
     }
 
     @GET
@@ -206,7 +209,7 @@ public class ArchiveResource {
     @APIResponse(responseCode = "404", description = "No such metadata")
     @APIResponse(responseCode = "409", description = "An integer, float or percentage point with that ts exists")
     public Uni<Response> addPoint(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType, String body) {
-        List<Point> points = DataParser.single(eventType, body);
+        List<Point> points = DataParser.single(mapper, eventType, body);
         return data.write(key, points).map(ArchiveResource::created);
     }
 

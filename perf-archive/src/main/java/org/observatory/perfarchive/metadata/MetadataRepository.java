@@ -42,9 +42,9 @@ public class MetadataRepository {
                 .onItem().transformToUni(rows -> {
                     if (rows.rowCount() == 0) {
                         return tx.preparedQuery("SELECT metadata_key FROM ps_metadata WHERE checksum = $1")
-                                .execute(Tuple.of(checksum)).map(r -> r.iterator().next().getString(0));
+                                .execute(Tuple.of(checksum)).map(r -> r.iterator().next().getString("metadata_key"));
                     }
-                    long id = rows.iterator().next().getLong(0);
+                    long id = rows.iterator().next().getLong("id");
                     return insertParameters(tx, id, m).chain(() -> insertSeries(tx, id, m)).replaceWith(newKey);
                 });
     }
@@ -83,7 +83,7 @@ public class MetadataRepository {
 
     public Uni<Optional<Long>> idOf(String key) {
         return pool.preparedQuery("SELECT id FROM ps_metadata WHERE metadata_key = $1").execute(Tuple.of(key))
-                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
     }
 
     public Uni<List<Series>> seriesOf(SqlClient client, long metadataId) {
@@ -96,13 +96,13 @@ public class MetadataRepository {
         return pool.preparedQuery("SELECT id FROM ps_metadata WHERE metadata_key = $1").execute(Tuple.of(key))
                 .onItem().transformToUni(rows -> rows.rowCount() == 0
                         ? Uni.createFrom().item(Optional.<Metadata>empty())
-                        : load(List.of(rows.iterator().next().getLong(0))).map(l -> l.stream().findFirst()));
+                        : load(List.of(rows.iterator().next().getLong("id"))).map(l -> l.stream().findFirst()));
     }
 
     public Uni<Long> count(MetadataFilter filter) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT count(*) FROM ps_metadata m" + filter.where(args);
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> rows.iterator().next().getLong(0));
+        String sql = "SELECT count(*) AS total FROM ps_metadata m" + filter.where(args);
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> rows.iterator().next().getLong("total"));
     }
 
     public Uni<List<Metadata>> search(MetadataFilter filter, int limit, long offset) {
@@ -114,7 +114,7 @@ public class MetadataRepository {
                 + " OFFSET $" + args.size();
         return pool.preparedQuery(sql).execute(Tuple.from(args)).onItem().transformToUni(rows -> {
             List<Long> ids = new ArrayList<>();
-            rows.forEach(r -> ids.add(r.getLong(0)));
+            rows.forEach(r -> ids.add(r.getLong("id")));
             return load(ids);
         });
     }
@@ -136,7 +136,8 @@ public class MetadataRepository {
                 .execute(Tuple.of(idArray));
         return Uni.combine().all().unis(metadata, parameters, series).asTuple().map(t -> {
             Map<Long, Map<String, String>> params = new HashMap<>();
-            t.getItem2().forEach(r -> params.computeIfAbsent(r.getLong(0), k -> new TreeMap<>()).put(r.getString(1), r.getString(2)));
+            t.getItem2().forEach(r -> params.computeIfAbsent(r.getLong("metadata_id"), k -> new TreeMap<>())
+                    .put(r.getString("name"), r.getString("value")));
             Map<Long, List<Series>> seriesById = new HashMap<>();
             for (Series s : series(t.getItem3())) {
                 seriesById.computeIfAbsent(s.metadataId(), k -> new ArrayList<>()).add(s);

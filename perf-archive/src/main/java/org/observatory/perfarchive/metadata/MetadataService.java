@@ -1,5 +1,6 @@
 package org.observatory.perfarchive.metadata;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,10 @@ public class MetadataService {
 
     private final Pool pool;
     private final MetadataRepository repository;
+    private final ObjectMapper mapper;
 
-    public MetadataService(Pool pool, MetadataRepository repository) {
+    public MetadataService(Pool pool, MetadataRepository repository, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.pool = pool;
         this.repository = repository;
     }
@@ -81,7 +84,7 @@ public class MetadataService {
                 exact.put(EXACT_FIELDS.get(name), value);
             } else {
                 // true and True, {"k":"v"} and {'k': 'v'}: a filter copied from either API finds the metadata.
-                parameters.put(name, PythonText.spellings(value));
+                parameters.put(name, PythonText.spellings(value, mapper));
             }
         }
         String summaryTypeName = query.getFirst("summary-type");

@@ -17,8 +17,6 @@ import java.util.Set;
  */
 public final class PythonText {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PythonText() {
     }
 
@@ -36,13 +34,13 @@ public final class PythonText {
      * The spellings a filter value may match: as given, and, when it is JSON other than a bare string (true,
      * {"k":"v"}), its Python spelling.
      */
-    public static List<String> spellings(String filterValue) {
+    public static List<String> spellings(String filterValue, ObjectMapper mapper) {
         Set<String> all = new LinkedHashSet<>();
         all.add(filterValue);
         String trimmed = filterValue.trim();
         if (!trimmed.isEmpty() && "{[tfn-0123456789".indexOf(trimmed.charAt(0)) >= 0) {
             try {
-                JsonNode parsed = JSON.readTree(trimmed);
+                JsonNode parsed = mapper.readTree(trimmed);
                 if (parsed != null && !parsed.isMissingNode() && !parsed.isTextual()) {
                     all.add(str(parsed));
                 }

@@ -1,6 +1,7 @@
 package org.observatory.perfarchive.pscheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -36,9 +37,11 @@ public class PschedulerRunResource {
     private final PschedulerRunService runs;
     private final SecurityIdentity identity;
     private final long maxBody;
+    private final ObjectMapper mapper;
 
-    public PschedulerRunResource(PschedulerRunService runs, SecurityIdentity identity,
+    public PschedulerRunResource(PschedulerRunService runs, SecurityIdentity identity, ObjectMapper mapper,
                                  @ConfigProperty(name = "perf.pscheduler.max-body-size") long maxBody) {
+        this.mapper = mapper;
         this.runs = runs;
         this.identity = identity;
         this.maxBody = maxBody;
@@ -83,7 +86,7 @@ public class PschedulerRunResource {
             throw new ProblemException(413, "Payload Too Large",
                     "A run's result document may be at most " + maxBody + " bytes");
         }
-        JsonNode document = DataParser.json(body);
+        JsonNode document = DataParser.json(mapper, body);
         if (document.path("id").isTextual()) {
             rc.put(RefusedWriteObserver.SUBJECT, document.get("id").textValue());
         }

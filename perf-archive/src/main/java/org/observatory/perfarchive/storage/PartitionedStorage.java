@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Partitions are created on first use (the DDL runs in its own short transaction, under an advisory lock, see
  * ps_ensure_partition) and retention drops whole months, which gives the disk space back at once.
  */
-public class PartitionedStorage implements StorageDialect {
+public class PartitionedStorage implements ValueStorage {
 
     private final Pool pool;
     /** Partitions known to exist: the common case costs no round trip. */

@@ -63,7 +63,7 @@ public class RetentionJob {
         return pool.query("SELECT DISTINCT event_type FROM ps_series").execute()
                 .chain(rows -> storage.dialect().chain(dialect -> {
                     List<String> eventTypes = new ArrayList<>();
-                    rows.forEach(r -> eventTypes.add(r.getString(0)));
+                    rows.forEach(r -> eventTypes.add(r.getString("event_type")));
                     Multi<List<String>> perType = Multi.createFrom().iterable(eventTypes)
                             .onItem().transformToUniAndConcatenate(eventType -> policy.horizon(eventType, now)
                                     .map(horizon -> dialect.dropBefore(eventType, horizon))

@@ -15,7 +15,7 @@ import java.util.Set;
  * horizon for any event type are dropped with drop_chunks, which frees their space.
  * Written against the TimescaleDB 2.x documentation; the tests here run the plain dialect.
  */
-public class TimescaleStorage implements StorageDialect {
+public class TimescaleStorage implements ValueStorage {
 
     private final Pool pool;
 
@@ -43,11 +43,11 @@ public class TimescaleStorage implements StorageDialect {
 
     @Override
     public Uni<List<String>> dropAllBefore(Instant horizon) {
-        return pool.preparedQuery("SELECT drop_chunks('ps_value', older_than => $1)::text")
+        return pool.preparedQuery("SELECT drop_chunks('ps_value', older_than => $1)::text AS chunk")
                 .execute(Tuple.of(horizon.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<String> dropped = new ArrayList<>();
-                    rows.forEach(r -> dropped.add(r.getString(0)));
+                    rows.forEach(r -> dropped.add(r.getString("chunk")));
                     return dropped;
                 });
     }

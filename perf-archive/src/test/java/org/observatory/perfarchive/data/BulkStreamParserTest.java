@@ -3,19 +3,40 @@ package org.observatory.perfarchive.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.observatory.common.json.StrictJson;
+import org.observatory.common.problem.ProblemException;
 
 class BulkStreamParserTest {
 
+    /** The application's mapper: Quarkus' with service-commons' customizer. */
+    private static final ObjectMapper MAPPER = strict();
+
+    private static ObjectMapper strict() {
+        ObjectMapper mapper = new ObjectMapper();
+        new StrictJson().customize(mapper);
+        return mapper;
+    }
+
     private static List<Point> stream(String body) {
-        return BulkStreamParser.parse(body.getBytes(StandardCharsets.UTF_8));
+        return BulkStreamParser.parse(MAPPER, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<Point> tree(String body) {
-        return DataParser.bulkFromTree(body.getBytes(StandardCharsets.UTF_8));
+        return DataParser.bulkFromTree(MAPPER, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void leavesTrailingContentToTheTreeWhichRefusesIt() {
+        String body = "{\"data\": [{\"ts\": 1400000000, \"val\": [{\"event-type\": \"throughput\", \"val\": 1}]}]} xyz";
+        assertNull(stream(body));
+        ProblemException refused = assertThrows(ProblemException.class, () -> tree(body));
+        assertEquals(400, refused.status());
     }
 
     @Test

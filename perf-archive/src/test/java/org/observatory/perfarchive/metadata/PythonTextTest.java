@@ -40,10 +40,10 @@ class PythonTextTest {
 
     @Test
     void aFilterMatchesBothSpellings() {
-        assertEquals(List.of("true", "True"), PythonText.spellings("true"));
-        assertEquals(List.of("True"), PythonText.spellings("True"));
-        assertEquals(List.of("{\"k\":\"v\"}", "{'k': 'v'}"), PythonText.spellings("{\"k\":\"v\"}"));
-        assertEquals(List.of("udp"), PythonText.spellings("udp"));
-        assertEquals(List.of("4"), PythonText.spellings("4"));
+        assertEquals(List.of("true", "True"), PythonText.spellings("true", JSON));
+        assertEquals(List.of("True"), PythonText.spellings("True", JSON));
+        assertEquals(List.of("{\"k\":\"v\"}", "{'k': 'v'}"), PythonText.spellings("{\"k\":\"v\"}", JSON));
+        assertEquals(List.of("udp"), PythonText.spellings("udp", JSON));
+        assertEquals(List.of("4"), PythonText.spellings("4", JSON));
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.observatory.common.db.PgErrors;
 
 /**
  * The one exception mapper of a service: every error leaves as {@code application/problem+json}.
@@ -94,18 +95,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        switch (DatabaseFailures.classify(e)) {
-            case BAD_VALUE -> {
-                return respond(new Problem(URI.create("about:blank"), "Bad Request", 400,
-                        "A value of the request cannot be stored (for example a NUL character).", path(uri), List.of()));
-            }
-            case UNAVAILABLE -> {
-                LOG.warnf("Database unavailable: %s", e.getMessage());
-                return Response.fromResponse(respond(new Problem(URI.create("about:blank"), "Service Unavailable", 503,
-                        "The database is not available right now; try again shortly.", path(uri), List.of())))
-                        .header("Retry-After", RETRY_AFTER_SECONDS).build();
-            }
-            default -> { }
+        if (PgErrors.isBadValue(e)) {
+            return respond(new Problem(URI.create("about:blank"), "Bad Request", 400,
+                    "A value of the request cannot be stored (for example a NUL character).", path(uri), List.of()));
+        }
+        if (PgErrors.isUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(respond(new Problem(URI.create("about:blank"), "Service Unavailable", 503,
+                    "The database is not available right now; try again shortly.", path(uri), List.of())))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected failure", e);
         return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,

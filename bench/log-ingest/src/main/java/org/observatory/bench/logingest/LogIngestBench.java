@@ -29,7 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.observatory.logingest.ingest.ClientIdentity;
-import org.observatory.logingest.ingest.GeoLocator;
+import org.observatory.logingest.ingest.ClientLocator;
 import org.observatory.logingest.txlog.ParserLimits;
 import org.observatory.logingest.txlog.Rejection;
 import org.observatory.logingest.txlog.StreamTransfer;
@@ -134,7 +134,7 @@ public final class LogIngestBench {
     private static long parseOnly(Path log) throws IOException {
         long[] count = new long[1];
         try (InputStream in = Files.newInputStream(log)) {
-            TxLogParser.parse(in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
+            TxLogParser.parse(new ObjectMapper(), in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
                 @Override
                 public void block(TxBlock block) {
                     count[0] += block.streams().size();
@@ -236,18 +236,18 @@ public final class LogIngestBench {
     /** The rows the service stores, in COPY text format: same parser, block keys, client hashes and locations. */
     private static long renderCopyRows(List<Path> logs, Path target, Path geoip) throws IOException {
         ClientIdentity identity = new ClientIdentity(SECRET);
-        GeoLocator geo = new GeoLocator(Optional.of(geoip.toString()));
-        Map<String, GeoLocator.Location> locations = new java.util.HashMap<>();
+        ClientLocator geo = new ClientLocator(Optional.of(geoip.toString()));
+        Map<String, ClientLocator.Location> locations = new java.util.HashMap<>();
         long[] rows = new long[1];
         try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             for (Path log : logs) {
                 try (InputStream in = Files.newInputStream(log)) {
-                    TxLogParser.parse(in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
+                    TxLogParser.parse(new ObjectMapper(), in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
                         @Override
                         public void block(TxBlock block) {
                             UUID key = identity.blockKey(block);
                             String hash = identity.clientHash(block.address());
-                            GeoLocator.Location where = locations.computeIfAbsent(block.address(), geo::locate);
+                            ClientLocator.Location where = locations.computeIfAbsent(block.address(), geo::locate);
                             try {
                                 for (StreamTransfer t : block.streams()) {
                                     out.write(String.join("\t", block.logTime().toString(), block.connectTime().toString(),

@@ -3,10 +3,10 @@ package org.observatory.registry.crawler;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An IP network in CIDR notation, e.g. {@code 127.0.0.1/32} or {@code fc00::/7}. */
-public record Network(byte[] prefix, int bits) {
+/** A range of IP addresses in CIDR notation, e.g. {@code 127.0.0.1/32} or {@code fc00::/7}. */
+public record CidrRange(byte[] prefix, int bits) {
 
-    public static Network parse(String cidr) {
+    public static CidrRange parse(String cidr) {
         String text = cidr.trim();
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
@@ -20,7 +20,7 @@ public record Network(byte[] prefix, int bits) {
             if (bits < 0 || bits > prefix.length * 8) {
                 throw new IllegalArgumentException("Bad prefix length: " + cidr);
             }
-            return new Network(prefix, bits);
+            return new CidrRange(prefix, bits);
         } catch (UnknownHostException | NumberFormatException e) {
             throw new IllegalArgumentException("Not a CIDR network: " + cidr, e);
         }

@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The statistics' reads (reactive client). */
+/** The statistics' reads: aggregate queries with the reactive SQL client. */
 @ApplicationScoped
-public class StatsQueries {
+public class StatsStore {
 
     private final Pool pool;
 
-    public StatsQueries(Pool pool) {
+    public StatsStore(Pool pool) {
         this.pool = pool;
     }
 

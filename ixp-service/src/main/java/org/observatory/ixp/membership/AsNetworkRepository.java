@@ -9,9 +9,9 @@ import java.util.List;
 
 @ApplicationScoped
 @WithSession
-public class NetworkRepository implements PanacheRepositoryBase<Network, Long> {
+public class AsNetworkRepository implements PanacheRepositoryBase<AsNetwork, Long> {
 
-    public Uni<List<Network>> byAsns(Collection<Long> asns) {
+    public Uni<List<AsNetwork>> byAsns(Collection<Long> asns) {
         return asns.isEmpty() ? Uni.createFrom().item(List.of()) : list("asn in ?1", List.copyOf(asns));
     }
 }

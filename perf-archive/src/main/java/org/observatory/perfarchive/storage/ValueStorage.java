@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** What differs between plain PostgreSQL partitions and TimescaleDB hypertables. */
-public interface StorageDialect {
+/**
+ * Where ps_value rows live, and what differs between plain PostgreSQL partitions and TimescaleDB hypertables
+ * (log-ingest's StorageDialect is another contract: rollups and storage jobs).
+ */
+public interface ValueStorage {
 
     /** Makes sure rows for these keys have somewhere to go (a no-op where the database does it). */
     Uni<Void> ensurePartitions(Set<PartitionKey> keys);

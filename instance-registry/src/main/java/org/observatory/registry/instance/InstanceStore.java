@@ -17,11 +17,12 @@ import org.observatory.registry.common.RegistryConfig;
 import org.observatory.registry.fields.FieldSettings;
 
 /**
- * Reads for the public API with the reactive client. Filters and sorts come from the query string: column
- * names only from a fixed list, crawled field names and all values only as bound parameters.
+ * Listings and details for the public API, with the reactive SQL client: they filter and sort on crawled JSON and
+ * join the crawl history. Filters and sorts come from the query string: column names only from a fixed list, crawled
+ * field names and all values only as bound parameters.
  */
 @ApplicationScoped
-public class InstanceQueries {
+public class InstanceStore {
 
     /** Sortable main fields: what a client names to the column it means. */
     private static final Map<String, String> SORTABLE = Map.of(
@@ -41,7 +42,7 @@ public class InstanceQueries {
     private final FieldSettings fields;
     private final String columns;
 
-    public InstanceQueries(Pool pool, FieldSettings fields, RegistryConfig config) {
+    public InstanceStore(Pool pool, FieldSettings fields, RegistryConfig config) {
         this.pool = pool;
         this.fields = fields;
         this.columns = COLUMNS.formatted(config.crawler().stopAfterDays());
@@ -62,13 +63,13 @@ public class InstanceQueries {
                 + "::text = " + bind(parameters, value) + "::text"));
         String base = "SELECT * FROM (SELECT " + columns + " FROM instance) AS i"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        String countSql = "SELECT count(*) FROM (" + base + ") AS c";
+        String countSql = "SELECT count(*) AS total FROM (" + base + ") AS c";
         List<Object> countParameters = List.copyOf(parameters);
         String order = order(filter.sort(), parameters);
         String pageSql = base + " ORDER BY " + order + " LIMIT " + bind(parameters, (long) page.limit())
                 + " OFFSET " + bind(parameters, page.offset());
         return pool.preparedQuery(countSql).execute(Tuple.from(countParameters))
-                .map(rows -> rows.iterator().next().getLong(0))
+                .map(rows -> rows.iterator().next().getLong("total"))
                 .flatMap(total -> pool.preparedQuery(pageSql).execute(Tuple.from(parameters)).map(rows -> {
                     List<InstanceView.Summary> items = new ArrayList<>();
                     for (Row row : rows) {

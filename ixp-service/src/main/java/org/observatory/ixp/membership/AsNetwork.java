@@ -7,10 +7,10 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A network (ASN) as last described by PeeringDB. */
+/** A network (an autonomous system, by ASN) as last described by PeeringDB. */
 @Entity
 @Table(name = "network")
-public class Network {
+public class AsNetwork {
 
     @Id
     public Long asn;
