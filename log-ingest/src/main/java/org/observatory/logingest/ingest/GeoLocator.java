@@ -35,12 +35,7 @@ public class GeoLocator {
 
     @Inject
     public GeoLocator(LogIngestConfig config) {
-        this(config.geoip().cityDatabase());
-    }
-
-    /** Outside CDI (the benchmark's COPY path locates clients the same way). */
-    public GeoLocator(Optional<String> cityDatabase) {
-        this.reader = open(cityDatabase);
+        this.reader = open(config.geoip().cityDatabase());
     }
 
     private static DatabaseReader open(Optional<String> path) {
