@@ -1,33 +1,52 @@
 #!/usr/bin/env python3
 """Render every overlay under k8s/overlays with kubectl kustomize and check the objects.
 
-Standard library only: kustomize prints YAML and PyYAML is not on every machine, so a small reader
-for the YAML that kustomize emits (block mappings and sequences, plain, quoted and block scalars,
-empty flow collections) is included. Usage:
+Reads the renders with PyYAML (Debian's python3-yaml, which .ci/run installs). Usage:
 
     verify_manifests.py --root k8s --kubectl kubectl [--kubectl /path/to/kubectl-1.20 ...]
 
 Prints one line per check and ends with `N passed, M failed`; exits 1 if any check failed.
 """
 import argparse
-import json
 import os
 import re
 import subprocess
 import sys
 
+try:
+    import yaml
+except ImportError:
+    sys.exit("verify_manifests.py needs PyYAML: apt-get install python3-yaml")
+
 # ------------------------------------------------------------------------------------------------
-# What the suite is: the services, their ports and databases (from each application.properties).
+# What the suite is: the services, their databases (from each application.properties) and their ports
+# (from local/ports.env, where the suite defines them once).
 # ------------------------------------------------------------------------------------------------
+PORTS_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "local", "ports.env")
+
+
+def read_ports(path):
+    """The NAME=value lines of local/ports.env, values as numbers."""
+    ports = {}
+    with open(path) as f:
+        for line in f:
+            name, sep, value = line.strip().partition("=")
+            if sep and not name.startswith("#"):
+                ports[name] = int(value)
+    return ports
+
+
+PORTS = read_ports(PORTS_FILE)
 SERVICES = {
-    "gateway": {"port": 8080, "db": None, "secrets": [], "geoip": False},
-    "ixp-service": {"port": 8081, "db": "ixp", "secrets": ["PEERINGDB_API_KEY"], "geoip": False},
-    "instance-registry": {"port": 8082, "db": "registry", "secrets": [], "geoip": True},
-    "perf-archive": {"port": 8083, "db": "perfarchive", "secrets": [], "geoip": False},
-    "log-ingest": {"port": 8084, "db": "logingest", "secrets": ["LOGS_CLIENT_HASH_SECRET"], "geoip": True},
+    "gateway": {"port": PORTS["GATEWAY_PORT"], "db": None, "secrets": [], "geoip": False},
+    "ixp-service": {"port": PORTS["IXP_SERVICE_PORT"], "db": "ixp", "secrets": ["PEERINGDB_API_KEY"], "geoip": False},
+    "instance-registry": {"port": PORTS["INSTANCE_REGISTRY_PORT"], "db": "registry", "secrets": [], "geoip": True},
+    "perf-archive": {"port": PORTS["PERF_ARCHIVE_PORT"], "db": "perfarchive", "secrets": [], "geoip": False},
+    "log-ingest": {"port": PORTS["LOG_INGEST_PORT"], "db": "logingest", "secrets": ["LOGS_CLIENT_HASH_SECRET"],
+                   "geoip": True},
 }
-# Health, metrics and OpenAPI are on each service's management interface: its HTTP port + 1000.
-MANAGEMENT_OFFSET = 1000
+# Health, metrics and OpenAPI are on each service's management interface: its HTTP port + the offset.
+MANAGEMENT_OFFSET = PORTS["MANAGEMENT_PORT_OFFSET"]
 GATEWAY_MANAGEMENT_URLS = {
     "IXP_SERVICE_MANAGEMENT_URL": "ixp-service",
     "INSTANCE_REGISTRY_MANAGEMENT_URL": "instance-registry",
@@ -46,307 +65,9 @@ CLUSTER_SCOPED = {"Namespace", "ClusterRole", "ClusterRoleBinding", "ClusterImag
                   "PriorityClass", "StorageClass", "CustomResourceDefinition", "IngressClass"}
 
 
-# ------------------------------------------------------------------------------------------------
-# A reader for the YAML subset that kustomize writes.
-# ------------------------------------------------------------------------------------------------
-class YamlError(Exception):
-    pass
-
-
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
-
-
-def _plain(text):
-    if text in ("", "~", "null", "Null", "NULL"):
-        return None
-    if text in ("true", "True", "TRUE"):
-        return True
-    if text in ("false", "False", "FALSE"):
-        return False
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text):
-        return float(text)
-    return text
-
-
-def _strip_comment(text):
-    """Drops a trailing ` # comment` from a plain scalar (not from quoted ones)."""
-    m = re.search(r"\s#", text)
-    return text[:m.start()].rstrip() if m else text
-
-
-def _flow(text):
-    """Flow collections: kustomize writes only empty ones, but accept simple scalar lists too."""
-    inner = text[1:-1].strip()
-    if text[0] == "{":
-        if inner:
-            out = {}
-            for part in _split_flow(inner):
-                k, _, v = part.partition(":")
-                out[_scalar(k.strip())] = _scalar(v.strip())
-            return out
-        return {}
-    return [_scalar(p.strip()) for p in _split_flow(inner)] if inner else []
-
-
-def _split_flow(inner):
-    parts, depth, quote, cur = [], 0, None, ""
-    for ch in inner:
-        if quote:
-            cur += ch
-            if ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-            cur += ch
-        elif ch in "[{":
-            depth += 1
-            cur += ch
-        elif ch in "]}":
-            depth -= 1
-            cur += ch
-        elif ch == "," and depth == 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        parts.append(cur)
-    return parts
-
-
-def _scalar(text):
-    text = text.strip()
-    if not text:
-        return None
-    if text[0] == '"':
-        if not text.endswith('"') or len(text) < 2:
-            raise YamlError("unterminated double-quoted scalar: " + text)
-        body = text[1:-1].replace("\\/", "/").replace("\\e", "\\u001b").replace("\\ ", " ")
-        body = re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: "\\u00" + m.group(1), body)
-        return json.loads('"' + body.replace("\t", "\\t") + '"')
-    if text[0] == "'":
-        if not text.endswith("'") or len(text) < 2:
-            raise YamlError("unterminated single-quoted scalar: " + text)
-        return text[1:-1].replace("''", "'")
-    if text[0] in "[{":
-        return _flow(text)
-    return _plain(_strip_comment(text))
-
-
-def _indent(line):
-    return len(line) - len(line.lstrip(" "))
-
-
-def _key_split(content):
-    """Splits `key: rest` (key plain or quoted) or returns None when the line is no mapping entry."""
-    if content[0] in "\"'":
-        q = content[0]
-        i = 1
-        while i < len(content):
-            if content[i] == q:
-                if q == "'" and i + 1 < len(content) and content[i + 1] == "'":
-                    i += 2
-                    continue
-                if q == '"' and content[i - 1] == "\\":
-                    i += 1
-                    continue
-                break
-            i += 1
-        key, rest = content[:i + 1], content[i + 1:]
-        if rest.startswith(":") and (len(rest) == 1 or rest[1] == " "):
-            return _scalar(key), rest[1:].strip()
-        return None
-    m = re.match(r"^([^#\[\]{},][^:]*?|[^#\[\]{},]):(\s+(.*))?$", content)
-    if not m:
-        return None
-    return _plain(m.group(1).strip()) if m.group(1).strip() not in ("",) else "", (m.group(3) or "").strip()
-
-
-class _Reader:
-    def __init__(self, text):
-        self.lines = text.split("\n")
-        self.i = 0
-
-    def _skip(self):
-        while self.i < len(self.lines):
-            s = self.lines[self.i].strip()
-            if s == "" or s.startswith("#"):
-                self.i += 1
-            else:
-                return True
-        return False
-
-    def node(self, indent):
-        """Reads the block node whose lines start at column `indent` or more."""
-        if not self._skip():
-            return None
-        line = self.lines[self.i]
-        ind = _indent(line)
-        if ind < indent:
-            return None
-        content = line.strip()
-        if content == "-" or content.startswith("- "):
-            return self.sequence(ind)
-        if _key_split(content) is not None:
-            return self.mapping(ind)
-        return self.multiline_scalar(indent)
-
-    def multiline_scalar(self, indent):
-        parts = []
-        while self._skip():
-            line = self.lines[self.i]
-            if _indent(line) < indent:
-                break
-            parts.append(line.strip())
-            self.i += 1
-        text = " ".join(parts)
-        return _scalar(text)
-
-    def block_scalar(self, header, parent_indent):
-        style, chomp = header[0], header[1:2]
-        body = []
-        while self.i < len(self.lines):
-            line = self.lines[self.i]
-            if line.strip() and _indent(line) <= parent_indent:
-                break
-            body.append(line)
-            self.i += 1
-        while body and not body[-1].strip():
-            trailing = body.pop()
-            if chomp == "+":
-                body.append(trailing)
-                break
-        present = [_indent(l) for l in body if l.strip()]
-        cut = min(present) if present else 0
-        rows = [l[cut:] for l in body]
-        if style == "|":
-            text = "\n".join(rows)
-        else:
-            text = ""
-            for r in rows:
-                if not r.strip():
-                    text += "\n"
-                elif text and not text.endswith("\n"):
-                    text += " " + r
-                else:
-                    text += r
-        if chomp == "-":
-            return text
-        return text + "\n" if text else text
-
-    def value_after_key(self, rest, key_indent):
-        if rest == "":
-            if not self._skip():
-                return None
-            line = self.lines[self.i]
-            ind = _indent(line)
-            c = line.strip()
-            if ind > key_indent:
-                return self.node(ind)
-            if ind == key_indent and (c == "-" or c.startswith("- ")):
-                return self.sequence(ind)
-            return None
-        if rest[0] in "|>":
-            return self.block_scalar(rest, key_indent)
-        if rest[0] in "\"'" and not self._closed(rest):
-            # A quoted scalar folded over several lines.
-            parts = [rest]
-            while self.i < len(self.lines) and not self._closed(" ".join(parts)):
-                parts.append(self.lines[self.i].strip())
-                self.i += 1
-            return _scalar(" ".join(parts))
-        # A plain scalar may be folded onto more indented lines.
-        parts = [rest]
-        while self._skip():
-            line = self.lines[self.i]
-            c = line.strip()
-            if _indent(line) <= key_indent or rest[0] in "[{":
-                break
-            parts.append(c)
-            self.i += 1
-        return _scalar(" ".join(parts))
-
-    @staticmethod
-    def _closed(text):
-        q = text[0]
-        body = text[1:]
-        if q == "'":
-            body = body.replace("''", "")
-            return body.endswith("'")
-        body = body.replace("\\\\", "")
-        return bool(re.search(r'(?<!\\)"\s*$', body))
-
-    def mapping(self, indent):
-        out = {}
-        while self._skip():
-            line = self.lines[self.i]
-            ind = _indent(line)
-            if ind < indent:
-                break
-            if ind > indent:
-                raise YamlError("unexpected indentation at line %d: %r" % (self.i + 1, line))
-            content = line.strip()
-            if content == "-" or content.startswith("- ") or content == "---":
-                break
-            kv = _key_split(content)
-            if kv is None:
-                raise YamlError("expected `key: value` at line %d: %r" % (self.i + 1, line))
-            key, rest = kv
-            self.i += 1
-            out[key] = self.value_after_key(rest, indent)
-        return out
-
-    def sequence(self, indent):
-        out = []
-        while self._skip():
-            line = self.lines[self.i]
-            ind = _indent(line)
-            content = line.strip()
-            if ind != indent or not (content == "-" or content.startswith("- ")):
-                break
-            item = content[1:].lstrip()
-            if item == "":
-                self.i += 1
-                if self._skip() and _indent(self.lines[self.i]) > indent:
-                    out.append(self.node(_indent(self.lines[self.i])))
-                else:
-                    out.append(None)
-                continue
-            # Re-read the item as if it stood alone at its own column.
-            col = ind + (len(content) - len(item))
-            if item.startswith("- ") or _key_split(item) is not None:
-                self.lines[self.i] = " " * col + item
-                out.append(self.node(col))
-            else:
-                self.i += 1
-                out.append(self.value_after_key(item, ind))
-        return out
-
-
 def load_all(text):
-    """Splits a stream on `---` and reads each document."""
-    docs, cur = [], []
-    for line in text.split("\n"):
-        if line.rstrip() == "---" or line.startswith("--- "):
-            docs.append("\n".join(cur))
-            cur = []
-        else:
-            cur.append(line)
-    docs.append("\n".join(cur))
-    out = []
-    for d in docs:
-        if not d.strip():
-            continue
-        r = _Reader(d)
-        node = r.node(0)
-        if r._skip():
-            raise YamlError("trailing content at line %d: %r" % (r.i + 1, r.lines[r.i]))
-        if node is not None:
-            out.append(node)
-    return out
+    """The objects of a rendered stream, read by PyYAML's safe loader (empty documents dropped)."""
+    return [d for d in yaml.safe_load_all(text) if d is not None]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -866,7 +587,7 @@ def main():
                 continue
             try:
                 objects = load_all(out)
-            except YamlError as e:
+            except yaml.YAMLError as e:
                 rep.check(label + ": output parses", False, str(e))
                 continue
             ns = None

@@ -10,9 +10,14 @@
 #
 # Needs wrk and nginx (Debian packages). nginx runs as the current user from a config in a temporary folder.
 set -euo pipefail
-GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
-SERVICE=http://127.0.0.1:${IXP_SERVICE_PORT:-8081}
-ISSUER=http://127.0.0.1:${KEYCLOAK_PORT:-8180}/realms/observatory
+# Default ports: local/ports.env, as ./observatory reads them; a variable set in the environment wins.
+while IFS='=' read -r key value; do
+  [[ $key =~ ^[A-Z_]+$ ]] || continue
+  if [[ -z "${!key:-}" ]]; then printf -v "$key" '%s' "$value"; fi
+done <"$(dirname "$0")/../../local/ports.env"
+GATEWAY=http://127.0.0.1:$GATEWAY_PORT
+SERVICE=http://127.0.0.1:$IXP_SERVICE_PORT
+ISSUER=http://127.0.0.1:$KEYCLOAK_PORT/realms/observatory
 NGINX_PORT=${NGINX_PORT:-18090}
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -95,13 +100,13 @@ class Sink(http.server.BaseHTTPRequestHandler):
 http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
 PY
 sink=$!
-HTTP_HOST=127.0.0.1 HTTP_PORT=$UPLOAD_PORT MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$((UPLOAD_PORT + 1000)) \
+HTTP_HOST=127.0.0.1 HTTP_PORT=$UPLOAD_PORT MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$((UPLOAD_PORT + MANAGEMENT_PORT_OFFSET)) \
   OIDC_ISSUER="$ISSUER" MAX_BODY_SIZE=2G LOG_INGEST_URL="http://127.0.0.1:$SINK_PORT" LOG_INGEST_MAX_BODY_SIZE=2G \
   java -Xms32m -Xmx384m -XX:+UseSerialGC -jar "$JAR" >"$work/gateway.log" 2>&1 &
 upload_gateway=$!
 trap 'kill "$upload_gateway" "$sink" 2>/dev/null; [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$((UPLOAD_PORT + 1000))/q/health/live" && break
+  curl -sf -o /dev/null "http://127.0.0.1:$((UPLOAD_PORT + MANAGEMENT_PORT_OFFSET))/q/health/live" && break
   sleep 1
 done
 truncate -s 1G "$work/upload.bin"

@@ -4,10 +4,13 @@
 # realistic /system-info JSON, some slowly, some never, some with errors. Starts a private PostgreSQL, a
 # local OIDC issuer, the crawl target server and the real service jar; stops them all.
 # Usage: bench/instance-registry/run.sh [instances] [crawl concurrency] [registration clients]
+# MVN_OFFLINE=-o builds offline.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
-./mvnw -B -q -o -pl instance-registry -am package -DskipTests
-./mvnw -B -q -o -f bench/instance-registry/pom.xml package
-CP="$(./mvnw -B -q -o -f bench/instance-registry/pom.xml dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=system):$(./mvnw -B -q -o -f bench/instance-registry/pom.xml dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-exec java -Xmx1g -cp "bench/instance-registry/target/classes:${CP}" org.observatory.bench.registry.RegistryBench "$ROOT" "$@"
+# Maven: MVN_OFFLINE=-o builds offline; unset, Maven gets no extra argument at all.
+mvn=(./mvnw -B -q)
+if [[ -n "${MVN_OFFLINE:-}" ]]; then mvn+=("$MVN_OFFLINE"); fi
+# The service's jar and the benchmark, from this reactor (profile bench); target/classpath lists its jars.
+"${mvn[@]}" -Pbench -pl instance-registry,bench/instance-registry -am package -DskipTests
+exec java -Xmx1g -cp "bench/instance-registry/target/classes:$(cat bench/instance-registry/target/classpath)" org.observatory.bench.registry.RegistryBench "$ROOT" "$@"

@@ -10,8 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
-# Without MVN_OFFLINE no argument at all: an empty "" would reach Maven as a goal.
-./mvnw -B -q -pl perf-archive -am package -DskipTests ${MVN_OFFLINE:+"$MVN_OFFLINE"}
-./mvnw -B -q -o -f bench/perf-archive/pom.xml package
-CP="$(./mvnw -B -q -o -f bench/perf-archive/pom.xml dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-exec java -Xmx1g -cp "bench/perf-archive/target/classes:${CP}" org.observatory.bench.perfarchive.PerfArchiveBench "$ROOT" "$@"
+# Maven: MVN_OFFLINE=-o builds offline; unset, Maven gets no extra argument at all.
+mvn=(./mvnw -B -q)
+if [[ -n "${MVN_OFFLINE:-}" ]]; then mvn+=("$MVN_OFFLINE"); fi
+# The service's jar and the benchmark, from this reactor (profile bench); target/classpath lists its jars.
+"${mvn[@]}" -Pbench -pl perf-archive,bench/perf-archive -am package -DskipTests
+exec java -Xmx1g -cp "bench/perf-archive/target/classes:$(cat bench/perf-archive/target/classpath)" org.observatory.bench.perfarchive.PerfArchiveBench "$ROOT" "$@"

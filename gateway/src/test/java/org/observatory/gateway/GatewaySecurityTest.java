@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * taken for access tokens, forwarded headers that broke requests, uploads over a limit answered 502.
  */
 @QuarkusTest
-@QuarkusTestResource(EchoBackend.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
 class GatewaySecurityTest {
 
     private static final String OWNER_KEY = "5f1c1a7e-0wner-key-never-in-metrics";

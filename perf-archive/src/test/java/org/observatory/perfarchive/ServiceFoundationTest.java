@@ -3,21 +3,16 @@ package org.observatory.perfarchive;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.observatory.testsupport.PostgresTestResource;
 import org.observatory.testsupport.ServiceConventionsTest;
 
 /** The suite's conventions (health with the database, OpenAPI, problem+json), on this service's own database. */
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
 class ServiceFoundationTest extends ServiceConventionsTest {
 
     /** esmond's keys carry only the write role: the document offers them on the three esmond writes, nowhere else. */

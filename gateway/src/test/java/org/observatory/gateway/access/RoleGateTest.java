@@ -7,18 +7,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.specification.RequestSpecification;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.observatory.gateway.EchoBackend;
 
 /** The route table at the door: each refusal is a problem+json, and the backend (counting requests) never saw it. */
 @QuarkusTest
-@QuarkusTestResource(EchoBackend.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
 class RoleGateTest {
 
     private static String token(String... roles) {

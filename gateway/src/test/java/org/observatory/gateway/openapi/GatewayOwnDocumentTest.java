@@ -3,19 +3,14 @@ package org.observatory.gateway.openapi;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.observatory.gateway.EchoBackend;
 import org.observatory.testsupport.OpenApiConventions;
 
 /** The gateway's own operations keep the conventions every service's document keeps. */
 @QuarkusTest
-@QuarkusTestResource(EchoBackend.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
 class GatewayOwnDocumentTest {
 
     @Test

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.observatory.gateway.EchoBackend;
 
 /** The build's merge of stored documents and the gateway's live merge agree, given the same documents. */
 @QuarkusTest
-@QuarkusTestResource(EchoBackend.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
 class StoredDocumentMergeTest {
 
     private static final List<String> SERVICES = List.of("instance-registry", "ixp-service", "log-ingest", "perf-archive");

@@ -25,11 +25,7 @@ public class ClientIdentity {
 
     @Inject
     public ClientIdentity(LogIngestConfig config) {
-        this(config.privacy().clientHashSecret());
-    }
-
-    /** Outside CDI (the benchmark's COPY path computes the same keys). */
-    public ClientIdentity(String secret) {
+        String secret = config.privacy().clientHashSecret();
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.macs = ThreadLocal.withInitial(this::newMac);
     }

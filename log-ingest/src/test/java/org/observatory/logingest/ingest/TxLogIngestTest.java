@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.observatory.logingest.TestLogs.asWriter;
 import static org.observatory.logingest.TestLogs.block;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -31,11 +30,9 @@ import java.nio.file.Files;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.observatory.logingest.GeoIpTestResource;
 import org.observatory.testsupport.SharedData;
 
 @QuarkusTest
-@QuarkusTestResource(GeoIpTestResource.class)
 class TxLogIngestTest {
 
     @Inject

@@ -23,23 +23,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.observatory.logingest.ingest.ClientIdentity;
-import org.observatory.logingest.ingest.ClientLocator;
 import org.observatory.logingest.txlog.ParserLimits;
 import org.observatory.logingest.txlog.Rejection;
-import org.observatory.logingest.txlog.StreamTransfer;
 import org.observatory.logingest.txlog.TxBlock;
 import org.observatory.logingest.txlog.TxLogParser;
 import org.observatory.testsupport.LocalIssuer;
 import org.observatory.testsupport.LocalPostgres;
 
 /**
- * Ingests one generated day of TX logs through the real service's API, then COPYs the same parsed rows into the
+ * Ingests one generated day of TX logs through the real service's API, then COPYs the rows it stored into the
  * same (truncated) table, and prints stream lines per second for both, their ratio, and the parse rate alone.
  *
  * <p>Arguments: repository root, and optionally clients, streams, full-feed clients, files, concurrency.
@@ -48,6 +43,9 @@ public final class LogIngestBench {
 
     private static final String SECRET = "bench-client-hash-secret";
     private static final String DATABASE = "logbench";
+    /** What the service writes per stream line. */
+    private static final String COLUMNS = "log_time, connect_time, block_key, stream_id, network, station, location, "
+            + "channel, band, source, subsource, bytes, packets, protocol, agent, client_hash, country, city, geohash";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -94,10 +92,10 @@ public final class LogIngestBench {
                 System.out.printf("API:         %,d stream lines stored in %.2f s = %,.0f lines/s (%d files, %d concurrent requests)%n",
                         stored, apiSeconds, stored / apiSeconds, logs.size(), concurrency);
 
-                // 2. The same parsed rows (same parser, keys, hashes and locations), by COPY into the same table.
+                // 2. The same rows, by COPY into the same (emptied) table.
                 Path rows = folder.resolve("rows.copy");
-                long rendered = renderCopyRows(logs, rows, geoip);
                 try (Connection jdbc = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), LocalPostgres.USER, "")) {
+                    long exported = exportRows(jdbc, rows);
                     try (Statement s = jdbc.createStatement()) {
                         s.execute("TRUNCATE log_event");
                         s.execute("TRUNCATE log_dirty_hour");
@@ -106,15 +104,13 @@ public final class LogIngestBench {
                     t0 = System.nanoTime();
                     long copied;
                     try (Reader reader = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
-                        copied = copy.copyIn("COPY log_event (log_time, connect_time, block_key, stream_id, network, station, "
-                                + "location, channel, band, source, subsource, bytes, packets, protocol, agent, client_hash, "
-                                + "country, city, geohash) FROM STDIN", reader);
+                        copied = copy.copyIn("COPY log_event (" + COLUMNS + ") FROM STDIN", reader);
                     }
                     double copySeconds = seconds(t0);
                     long copyRows = countRows(postgres);
                     System.out.printf("COPY:        %,d stream lines copied in %.2f s = %,.0f lines/s%n",
                             copied, copySeconds, copied / copySeconds);
-                    System.out.printf("rows in table: API %,d, COPY %,d (rendered %,d)%n", apiRows, copyRows, rendered);
+                    System.out.printf("rows in table: API %,d, COPY %,d (exported %,d)%n", apiRows, copyRows, exported);
                     System.out.printf("ratio API/COPY: %.2f (target 0.5 or better)%n",
                             (stored / apiSeconds) / (copied / copySeconds));
                 }
@@ -233,55 +229,12 @@ public final class LogIngestBench {
         }
     }
 
-    /** The rows the service stores, in COPY text format: same parser, block keys, client hashes and locations. */
-    private static long renderCopyRows(List<Path> logs, Path target, Path geoip) throws IOException {
-        ClientIdentity identity = new ClientIdentity(SECRET);
-        ClientLocator geo = new ClientLocator(Optional.of(geoip.toString()));
-        Map<String, ClientLocator.Location> locations = new java.util.HashMap<>();
-        long[] rows = new long[1];
+    /** The rows the API stored, in COPY text format: the same keys, client hashes and locations by construction. */
+    private static long exportRows(Connection jdbc, Path target) throws Exception {
+        org.postgresql.copy.CopyManager copy = jdbc.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            for (Path log : logs) {
-                try (InputStream in = Files.newInputStream(log)) {
-                    TxLogParser.parse(new ObjectMapper(), in, ParserLimits.at(Instant.now()), new TxLogParser.Sink() {
-                        @Override
-                        public void block(TxBlock block) {
-                            UUID key = identity.blockKey(block);
-                            String hash = identity.clientHash(block.address());
-                            ClientLocator.Location where = locations.computeIfAbsent(block.address(), geo::locate);
-                            try {
-                                for (StreamTransfer t : block.streams()) {
-                                    out.write(String.join("\t", block.logTime().toString(), block.connectTime().toString(),
-                                            key.toString(), text(t.stream().text()), text(t.stream().network()),
-                                            text(t.stream().station()), text(t.stream().location()), text(t.stream().channel()),
-                                            text(t.stream().band()), text(t.stream().source()), text(t.stream().subsource()),
-                                            Long.toString(t.bytes()), Long.toString(t.packets()), text(block.protocol()),
-                                            text(block.clientId()), hash, text(where.country()), text(where.city()),
-                                            text(where.geohash())));
-                                    out.write('\n');
-                                    rows[0]++;
-                                }
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        }
-
-                        @Override
-                        public void rejected(Rejection rejection) {
-                            throw new IllegalStateException("generated log rejected: " + rejection);
-                        }
-                    });
-                }
-            }
+            return copy.copyOut("COPY (SELECT " + COLUMNS + " FROM log_event) TO STDOUT", out);
         }
-        return rows[0];
-    }
-
-    /** COPY text format: NULL as \N, backslash, tab and newline escaped. */
-    private static String text(String value) {
-        if (value == null) {
-            return "\\N";
-        }
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
     }
 
     private static long countRows(LocalPostgres postgres) throws Exception {
