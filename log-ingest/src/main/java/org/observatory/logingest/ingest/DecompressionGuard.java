@@ -1,7 +1,5 @@
 package org.observatory.logingest.ingest;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import org.observatory.common.problem.ProblemException;
 
@@ -10,7 +8,7 @@ import org.observatory.common.problem.ProblemException;
  * limit, nor, when the body is gzip, past a multiple of the compressed bytes read so far. Deflate reaches ~1000:1 on
  * blank lines; real TX logs compress about 10:1, so a bomb is refused after a few megabytes, not gigabytes.
  */
-final class DecompressionGuard extends FilterInputStream {
+final class DecompressionGuard extends LimitedInputStream {
 
     /** Compressed bytes below this count as this much, so that a small, very regular log is not refused. */
     static final long RATIO_FLOOR_BYTES = 64 * 1024;
@@ -19,51 +17,27 @@ final class DecompressionGuard extends FilterInputStream {
     private final boolean gzip;
     private final long maxText;
     private final long maxRatio;
-    private long count;
 
     DecompressionGuard(InputStream text, LimitedInputStream compressed, boolean gzip, long maxText, long maxRatio) {
-        super(text);
+        super(text, maxText, "decompressed log");
         this.compressed = compressed;
         this.gzip = gzip;
         this.maxText = maxText;
         this.maxRatio = maxRatio;
     }
 
-    /** Decompressed bytes read so far. */
-    long count() {
-        return count;
-    }
-
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            add(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-            add(n);
-        }
-        return n;
-    }
-
-    private void add(long n) {
-        count += n;
+    void check(long count) {
         if (count > maxText) {
-            throw tooLarge("The decompressed log is larger than the limit of " + maxText + " bytes");
+            throw tooLarge(count, "The decompressed log is larger than the limit of " + maxText + " bytes");
         }
         if (gzip && count > maxRatio * Math.max(compressed.count(), RATIO_FLOOR_BYTES)) {
-            throw tooLarge("The decompressed log grew past " + maxRatio + " times its compressed size ("
+            throw tooLarge(count, "The decompressed log grew past " + maxRatio + " times its compressed size ("
                     + compressed.count() + " bytes read), as a gzip bomb does");
         }
     }
 
-    private ProblemException tooLarge(String reason) {
+    private static ProblemException tooLarge(long count, String reason) {
         return new ProblemException(413, "Payload Too Large", reason + "; refused after " + count
                 + " decompressed bytes, nothing was stored.");
     }

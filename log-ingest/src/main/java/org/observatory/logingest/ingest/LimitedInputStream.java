@@ -6,7 +6,7 @@ import java.io.InputStream;
 import org.observatory.common.problem.ProblemException;
 
 /** Counts what is read and refuses (413) to read past a limit: the request then fails whole. */
-final class LimitedInputStream extends FilterInputStream {
+class LimitedInputStream extends FilterInputStream {
 
     private final long limit;
     private final String what;
@@ -42,6 +42,11 @@ final class LimitedInputStream extends FilterInputStream {
 
     private void add(long n) {
         count += n;
+        check(count);
+    }
+
+    /** Called with the running count after every read; refuses past the limit. */
+    void check(long count) {
         if (count > limit) {
             throw new ProblemException(413, "Payload Too Large",
                     "The " + what + " is larger than the limit of " + limit + " bytes; nothing was stored.");
