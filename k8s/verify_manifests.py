@@ -184,13 +184,22 @@ _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)")
 
 def application_env(repo_root, service):
     """The environment variables a service reads: every ${VAR...} in its application.properties (all profiles,
-    nested defaults included). None when the file is not there (manifests checked on their own)."""
+    nested defaults included), and in service-commons' shared META-INF/microprofile-config.properties when the
+    service depends on service-commons. None when the service's file is not there (manifests checked on their own)."""
     path = os.path.join(repo_root, service, "src", "main", "resources", "application.properties")
     if not os.path.isfile(path):
         return None
-    with open(path) as f:
-        text = "\n".join(line for line in f.read().splitlines() if not line.lstrip().startswith("#"))
-    return set(_ENV_REF.findall(text))
+    paths = [path]
+    pom = os.path.join(repo_root, service, "pom.xml")
+    if os.path.isfile(pom) and "<artifactId>service-commons</artifactId>" in open(pom).read():
+        paths.append(os.path.join(repo_root, "service-commons", "src", "main", "resources", "META-INF",
+                                  "microprofile-config.properties"))
+    read = set()
+    for p in paths:
+        with open(p) as f:
+            text = "\n".join(line for line in f.read().splitlines() if not line.lstrip().startswith("#"))
+        read |= set(_ENV_REF.findall(text))
+    return read
 
 
 def check_env_read(rep, q, env, read):
@@ -198,7 +207,7 @@ def check_env_read(rep, q, env, read):
     names = sorted(k for k in env if not k.startswith("__"))
     unread = [n for n in names if n not in read and n not in NOT_APPLICATION_ENV and not n.startswith("QUARKUS_")]
     rep.check(q + "sets only variables the service reads (%d)" % len(names), not unread,
-              "not read by its application.properties: " + ", ".join(unread))
+              "not read by its configuration: " + ", ".join(unread))
 
 
 def check_overlay(rep, label, objects, templates, namespace_expected, repo_root=None):
