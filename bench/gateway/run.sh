@@ -2,8 +2,9 @@
 # The gateway's cost on a proxied read, side by side in one run: the same anonymous read directly at ixp-service,
 # through nginx as a plain reverse proxy to it, and through the gateway; then the same read with a bearer token
 # through nginx (the service checks it) and through the gateway (checked there and again at the service). Prints
-# requests/s and p99 for each, the gateway as a ratio of nginx, then a 1 GiB streamed upload through a second
-# gateway process (to a sink that discards it) and that process's peak RSS before and after.
+# requests/s, p99 and the CPU time per request of the process behind the port (service, nginx or gateway) for each,
+# the gateway as a ratio of nginx, then a 1 GiB streamed upload through a second gateway process (to a sink that
+# discards it) and that process's peak RSS before and after.
 #
 #   ./observatory up      (or any running suite; set GATEWAY_PORT, IXP_SERVICE_PORT, KEYCLOAK_PORT as it uses them)
 #   bench/gateway/run.sh  [DURATION=30s CONNECTIONS=16 THREADS=2 NGINX_PORT=18090]
@@ -48,15 +49,27 @@ token=$(curl -s -d grant_type=client_credentials -d client_id=measurement-agent 
   "$ISSUER/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
 declare -A RPS P99   # by run name: requests/s, p99 in ms
-run() { # name url [header]
-  local name=$1 url=$2 out
+pids_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; }
+cpu_ticks() { # user + system clock ticks of the processes listening on port $1, all their threads
+  local total=0 pid
+  for pid in $(pids_on "$1"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+run() { # name url [header]: requests/s, p99, and the CPU the process behind the URL's port spent per request
+  local name=$1 url=$2 out port before after requests
+  port=${url#http://127.0.0.1:}; port=${port%%/*}
   curl -s -o /dev/null -w '' ${3:+-H "$3"} "$url"   # warm the connection pools
   wrk -t"$THREADS" -c"$CONNECTIONS" -d10s ${3:+-H "$3"} "$url" >/dev/null   # warm-up, not measured
+  before=$(cpu_ticks "$port")
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${3:+-H "$3"} "$url")
+  after=$(cpu_ticks "$port")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf '%-28s %10s req/s   p99 %8s   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  printf '%-28s %10s req/s   p99 %8s   non-2xx %-6s  CPU of the process on port %s: %s us/request\n' \
+    "$name" "$rps" "$p99" "${non2xx:-0}" "$port" \
+    "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz / n * 1e6 }')"
   RPS[$name]=$rps
   P99[$name]=$(ms "$p99")
 }

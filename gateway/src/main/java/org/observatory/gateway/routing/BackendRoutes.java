@@ -36,21 +36,27 @@ public class BackendRoutes {
 
     void install(@Observes Router router, Vertx vertx, GatewayConfig config) {
         config.backends().forEach((name, backend) -> {
-            HttpClient client = vertx.createHttpClient(clientOptions(backend.url(), config));
             OptionalLong limit = backend.maxBodySize().map(size -> OptionalLong.of(size.asLongValue())).orElse(OptionalLong.empty());
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(backend.url()), backend.url().getHost())
-                    .addInterceptor(new ForwardedHeaders(config.publicUrl()))
-                    .addInterceptor(new FailureAsProblem(name));
-            // Inside FailureAsProblem: a chunked body cut off at the limit is a 413, not a backend failure.
-            limit.ifPresent(max -> proxy.addInterceptor(new StreamedBodyLimit(max)));
+            EventLoopProxies proxies = new EventLoopProxies(() -> proxy(vertx, name, backend, limit, config));
             for (String prefix : backend.paths()) {
                 // Metrics count proxied requests by the prefix they matched, never by their path (it can hold keys).
                 String template = prefix + "/*";
-                router.route(prefix).handler(rc -> forward(proxy, limit, prefix, rc));
-                router.route(prefix + "/*").handler(rc -> forward(proxy, limit, template, rc));
+                router.route(prefix).handler(rc -> forward(proxies.current(), limit, prefix, rc));
+                router.route(prefix + "/*").handler(rc -> forward(proxies.current(), limit, template, rc));
             }
             LOG.infof("Routing %s to %s", backend.paths(), name);
         });
+    }
+
+    private static HttpProxy proxy(Vertx vertx, String name, GatewayConfig.Backend backend, OptionalLong limit,
+                                   GatewayConfig config) {
+        HttpClient client = vertx.createHttpClient(clientOptions(backend.url(), config));
+        HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(backend.url()), backend.url().getHost())
+                .addInterceptor(new ForwardedHeaders(config.publicUrl()))
+                .addInterceptor(new FailureAsProblem(name));
+        // Inside FailureAsProblem: a chunked body cut off at the limit is a 413, not a backend failure.
+        limit.ifPresent(max -> proxy.addInterceptor(new StreamedBodyLimit(max)));
+        return proxy;
     }
 
     private static void forward(HttpProxy proxy, OptionalLong limit, String template, RoutingContext rc) {
@@ -80,7 +86,7 @@ public class BackendRoutes {
                 .setIdleTimeout((int) config.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setKeepAlive(true)
-                .setMaxPoolSize(64);
+                .setMaxPoolSize(config.connectionsPerEventLoop());
     }
 
     static int port(URI url) {
@@ -102,7 +108,12 @@ public class BackendRoutes {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
-                LOG.warnf("%s did not answer %s: %s", backend, context.request().getURI(), failure.getMessage());
+                if (context.request().proxiedRequest().response().closed()) {
+                    // The client hung up first and the backend request was reset with it: not the backend's failure.
+                    LOG.debugf("Client left before %s answered %s", backend, context.request().getURI());
+                } else {
+                    LOG.warnf("%s did not answer %s: %s", backend, context.request().getURI(), failure.getMessage());
+                }
                 Problem problem = new Problem(URI.create("about:blank"), "Bad Gateway", 502,
                         "The " + backend + " service did not answer.", context.request().proxiedRequest().path(), List.of());
                 ProxyResponse response = context.request().response().setStatusCode(502)

@@ -28,6 +28,12 @@ public interface GatewayConfig {
 
     Duration healthTimeout();
 
+    /**
+     * Kept-alive connections to each service from each event loop (every event loop has its own pool, see
+     * {@link EventLoopProxies}); a request beyond them waits for one to come free.
+     */
+    int connectionsPerEventLoop();
+
     interface Backend {
         /** The service's main port: the only one proxied to. */
         URI url();

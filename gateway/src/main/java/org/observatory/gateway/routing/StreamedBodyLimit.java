@@ -12,6 +12,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.observatory.common.problem.Problem;
 
 /**
@@ -32,7 +33,8 @@ final class StreamedBodyLimit implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         Body body = context.request().getBody();
-        if (body == null || body.length() >= 0) {
+        // Only a chunked body has no declared length to judge up front; a request with neither header has no body.
+        if (body == null || body.length() >= 0 || !chunked(context)) {
             return context.sendRequest();
         }
         Promise<ProxyResponse> outcome = Promise.promise();
@@ -57,6 +59,11 @@ final class StreamedBodyLimit implements ProxyInterceptor {
         return outcome.future();
     }
 
+    private static boolean chunked(ProxyContext context) {
+        return context.request().proxiedRequest().headers().getAll("Transfer-Encoding").stream()
+                .anyMatch(coding -> coding.toLowerCase(Locale.ROOT).contains("chunked"));
+    }
+
     private ProxyResponse tooLarge(ProxyContext context, boolean close) {
         Problem problem = new Problem(URI.create("about:blank"), "Payload Too Large", 413,
                 "The request body is larger than this service accepts (" + limit + " bytes).",
@@ -68,7 +75,7 @@ final class StreamedBodyLimit implements ProxyInterceptor {
     }
 
     /** The client's body, passed on until the limit; past it, the rest is read and dropped and the pipe fails. */
-    private static final class Counted implements ReadStream<Buffer> {
+    static final class Counted implements ReadStream<Buffer> {
         private final ReadStream<Buffer> source;
         private final long limit;
         private final Runnable onDrained;
@@ -114,7 +121,7 @@ final class StreamedBodyLimit implements ProxyInterceptor {
         @Override
         public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
             this.exceptionHandler = handler;
-            source.exceptionHandler(failure -> {
+            source.exceptionHandler(handler == null ? null : failure -> {
                 if (!exceeded && exceptionHandler != null) {
                     exceptionHandler.handle(failure);
                 }
@@ -155,7 +162,11 @@ final class StreamedBodyLimit implements ProxyInterceptor {
         @Override
         public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
             this.endHandler = endHandler;
-            source.endHandler(this::end);
+            // Past the limit the source keeps this end handler whatever the pipe sets: the 413 waits for the end of
+            // the body. Otherwise a cleared handler stays cleared: setting one on an ended request throws.
+            if (endHandler != null || !exceeded) {
+                source.endHandler(endHandler == null ? null : this::end);
+            }
             return this;
         }
 
