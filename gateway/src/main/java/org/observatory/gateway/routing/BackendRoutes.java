@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -51,7 +53,13 @@ public class BackendRoutes {
     private static HttpProxy proxy(Vertx vertx, String name, GatewayConfig.Backend backend, OptionalLong limit,
                                    GatewayConfig config) {
         HttpClient client = vertx.createHttpClient(clientOptions(backend.url(), config));
-        HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port(backend.url()), backend.url().getHost())
+        SocketAddress origin = SocketAddress.inetSocketAddress(port(backend.url()), backend.url().getHost());
+        HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .origin(context -> context.client().request(new RequestOptions().setServer(origin))
+                        // A backend request reset on purpose (a body over the limit, a client gone) is answered by the
+                        // interceptors below; without a handler Vert.x logs every reset as an error.
+                        .map(request -> request.exceptionHandler(failure -> LOG.debugf("Request to %s ended early: %s",
+                                name, failure.getMessage()))))
                 .addInterceptor(new ForwardedHeaders(config.publicUrl()))
                 .addInterceptor(new FailureAsProblem(name));
         // Inside FailureAsProblem: a chunked body cut off at the limit is a 413, not a backend failure.
