@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
-    private final ApiKeyRepository keys;
+    private final ApiKeyStore keys;
 
-    public ApiKeyIdentityProvider(ApiKeyRepository keys) {
+    public ApiKeyIdentityProvider(ApiKeyStore keys) {
         this.keys = keys;
     }
 

@@ -36,9 +36,9 @@ public class ApiKeyResource {
     /** Keys can write measurements, nothing else. */
     static final Set<String> KEY_ROLES = Set.of("measurements:write");
 
-    private final ApiKeyRepository keys;
+    private final ApiKeyStore keys;
 
-    public ApiKeyResource(ApiKeyRepository keys) {
+    public ApiKeyResource(ApiKeyStore keys) {
         this.keys = keys;
     }
 

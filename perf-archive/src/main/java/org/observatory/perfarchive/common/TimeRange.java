@@ -1,6 +1,5 @@
 package org.observatory.perfarchive.common;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import org.observatory.common.problem.ProblemException;
 
@@ -13,11 +12,12 @@ public record TimeRange(Long start, Long end) {
 
     public static final TimeRange ALL = new TimeRange(null, null);
 
-    public static TimeRange from(MultivaluedMap<String, String> query) {
-        Long time = seconds(query, "time");
-        Long start = seconds(query, "time-start");
-        Long end = seconds(query, "time-end");
-        Long range = seconds(query, "time-range");
+    /** The range the four parameters describe, as written in the query (null when absent). */
+    public static TimeRange of(String timeText, String startText, String endText, String rangeText) {
+        Long time = seconds(timeText, "time");
+        Long start = seconds(startText, "time-start");
+        Long end = seconds(endText, "time-end");
+        Long range = seconds(rangeText, "time-range");
         if (time != null) {
             return new TimeRange(time, time);
         }
@@ -41,19 +41,15 @@ public record TimeRange(Long start, Long end) {
         return start == null && end == null;
     }
 
-    private static Long seconds(MultivaluedMap<String, String> query, String name) {
-        String value = query.getFirst(name);
-        if (value == null || value.isBlank()) {
+    private static Long seconds(String value, String name) {
+        Double written = Numerals.decimal(value, name, "must be UNIX seconds");
+        if (written == null) {
             return null;
         }
-        try {
-            long seconds = (long) Double.parseDouble(value.trim());
-            if (seconds < 0 || seconds > 253_402_300_799L) {
-                throw ProblemException.invalidField(name, "is out of range");
-            }
-            return seconds;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(name, "must be UNIX seconds");
+        long seconds = written.longValue();
+        if (seconds < 0 || seconds > 253_402_300_799L) {
+            throw ProblemException.invalidField(name, "is out of range");
         }
+        return seconds;
     }
 }

@@ -14,7 +14,7 @@ import org.observatory.perfarchive.data.ValueRepository.StoredRow;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.SummaryType;
 import org.observatory.perfarchive.metadata.Metadata;
-import org.observatory.perfarchive.metadata.MetadataJson;
+import org.observatory.perfarchive.esmond.MetadataJson;
 import org.observatory.perfarchive.metadata.MetadataService;
 import org.observatory.perfarchive.metadata.Series;
 import org.observatory.perfarchive.summary.HistogramStatistics;

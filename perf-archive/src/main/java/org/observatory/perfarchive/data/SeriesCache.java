@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.observatory.common.problem.ProblemException;
-import org.observatory.perfarchive.metadata.MetadataRepository;
+import org.observatory.perfarchive.metadata.MetadataStore;
 
 /**
  * The id and series of a metadata by key, for writers, kept after the first lookup so that a write costs no
@@ -23,10 +23,10 @@ public class SeriesCache {
     static final int MAX_METADATA = 20_000;
 
     private final Pool pool;
-    private final MetadataRepository metadata;
+    private final MetadataStore metadata;
     private final Map<String, Target> byKey = new ConcurrentHashMap<>();
 
-    public SeriesCache(Pool pool, MetadataRepository metadata) {
+    public SeriesCache(Pool pool, MetadataStore metadata) {
         this.pool = pool;
         this.metadata = metadata;
     }

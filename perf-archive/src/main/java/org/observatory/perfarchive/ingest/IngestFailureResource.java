@@ -23,9 +23,9 @@ import org.observatory.common.paging.PageRequest;
 @Tag(name = "Ingest failures", description = "Writes refused by the archive: agents do not retry")
 public class IngestFailureResource {
 
-    private final IngestFailures failures;
+    private final IngestFailureStore failures;
 
-    public IngestFailureResource(IngestFailures failures) {
+    public IngestFailureResource(IngestFailureStore failures) {
         this.failures = failures;
     }
 

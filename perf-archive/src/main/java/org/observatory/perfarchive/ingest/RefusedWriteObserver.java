@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.observatory.common.problem.Problem;
-import org.observatory.perfarchive.common.ArchivePaths;
+import org.observatory.perfarchive.esmond.ArchivePaths;
 
 /**
  * Sees every answer to a write (metadata POST, bulk PUT, point POST, pScheduler run) and lists those >= 400,
@@ -31,10 +31,10 @@ public class RefusedWriteObserver {
     private static final Pattern POINT = Pattern.compile(Pattern.quote(ArchivePaths.ROOT) + "/([^/]+)/[^/]+/base/?");
     private static final Pattern RUNS = Pattern.compile("/perf/pscheduler/runs/?");
 
-    private final IngestFailures failures;
+    private final IngestFailureStore failures;
     private final CurrentVertxRequest current;
 
-    public RefusedWriteObserver(IngestFailures failures, CurrentVertxRequest current) {
+    public RefusedWriteObserver(IngestFailureStore failures, CurrentVertxRequest current) {
         this.failures = failures;
         this.current = current;
     }

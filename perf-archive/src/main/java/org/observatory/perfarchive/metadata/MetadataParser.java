@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.common.Numerals;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.EventTypes;
 import org.observatory.perfarchive.eventtype.SummaryType;
@@ -115,16 +116,15 @@ public final class MetadataParser {
     }
 
     private static long window(JsonNode node, String field) {
-        String text = node == null || node.isNull() ? null : node.asText().trim();
-        try {
-            long window = Long.parseLong(text == null ? "" : text);
-            if (window < 0 || window > 366L * 86400 * 10) {
-                throw ProblemException.invalidField(field, "must be between 0 and ten years of seconds");
-            }
-            return window;
-        } catch (NumberFormatException e) {
+        String text = node == null || node.isNull() ? "" : node.asText();
+        Long window = Numerals.whole(text, field, "must be a whole number of seconds");
+        if (window == null) {
             throw ProblemException.invalidField(field, "must be a whole number of seconds");
         }
+        if (window < 0 || window > 366L * 86400 * 10) {
+            throw ProblemException.invalidField(field, "must be between 0 and ten years of seconds");
+        }
+        return window;
     }
 
     /** An address field: a JSON string holding a host name or an IP literal (never a number, boolean or path). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.observatory.common.problem.ProblemException;
-import org.observatory.perfarchive.common.TimeRange;
+import org.observatory.perfarchive.common.Numerals;
 import org.observatory.perfarchive.eventtype.SummaryType;
 
 /** Metadata rules: creation with checksum dedup, and esmond's search parameters. */
@@ -31,40 +30,40 @@ public class MetadataService {
             "subject-type", "subject_type", "metadata-key", "metadata_key");
 
     private final Pool pool;
-    private final MetadataRepository repository;
+    private final MetadataStore store;
     private final ObjectMapper mapper;
 
-    public MetadataService(Pool pool, MetadataRepository repository, ObjectMapper mapper) {
+    public MetadataService(Pool pool, MetadataStore store, ObjectMapper mapper) {
         this.mapper = mapper;
         this.pool = pool;
-        this.repository = repository;
+        this.store = store;
     }
 
     /** Stores the metadata, or finds the one with the same checksum; answers it as stored. */
     public Uni<Metadata> create(NewMetadata metadata) {
         String key = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-        return pool.withTransaction(tx -> repository.insertIfAbsent(tx, metadata, metadata.checksum(), key))
-                .chain(repository::findByKey)
+        return pool.withTransaction(tx -> store.insertIfAbsent(tx, metadata, metadata.checksum(), key))
+                .chain(store::findByKey)
                 .map(Optional::orElseThrow);
     }
 
     public Uni<Metadata> get(String key) {
-        return repository.findByKey(key).map(found -> found.orElseThrow(
+        return store.findByKey(key).map(found -> found.orElseThrow(
                 () -> ProblemException.notFound("No metadata with key " + key)));
     }
 
     /** A page of the search and the total count of matches. */
-    public Uni<Page> search(MultivaluedMap<String, String> query, int limit, long offset) {
-        return filter(query).chain(filter -> Uni.combine().all()
-                .unis(repository.count(filter), repository.search(filter, limit, offset)).asTuple()
+    public Uni<Page> search(MetadataSearch search, int limit, long offset) {
+        return filter(search).chain(filter -> Uni.combine().all()
+                .unis(store.count(filter), store.search(filter, limit, offset)).asTuple()
                 .map(t -> new Page(t.getItem2(), t.getItem1())));
     }
 
     public record Page(List<Metadata> items, long total) {
     }
 
-    Uni<MetadataFilter> filter(MultivaluedMap<String, String> query) {
-        String rule = Optional.ofNullable(query.getFirst("dns-match-rule")).orElse("v4v6").trim();
+    Uni<MetadataFilter> filter(MetadataSearch search) {
+        String rule = Optional.ofNullable(search.dnsMatchRule()).orElse("v4v6").trim();
         if (!HostAddresses.RULES.contains(rule)) {
             throw ProblemException.invalidField("dns-match-rule", "must be one of v4v6, only-v4, only-v6, prefer-v4, prefer-v6");
         }
@@ -72,10 +71,9 @@ public class MetadataService {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         List<String> hostNames = new ArrayList<>();
         List<Uni<List<String>>> resolutions = new ArrayList<>();
-        for (String name : query.keySet()) {
-            String value = query.getFirst(name);
+        search.fields().forEach((name, value) -> {
             if (value == null || RESERVED.contains(name)) {
-                continue;
+                return;
             }
             if (HOST_FIELDS.containsKey(name)) {
                 hostNames.add(HOST_FIELDS.get(name));
@@ -86,22 +84,11 @@ public class MetadataService {
                 // true and True, {"k":"v"} and {'k': 'v'}: a filter copied from either API finds the metadata.
                 parameters.put(name, PythonText.spellings(value, mapper));
             }
-        }
-        String summaryTypeName = query.getFirst("summary-type");
-        SummaryType summaryType = summaryTypeName == null ? null : SummaryType.fromJson(summaryTypeName)
+        });
+        SummaryType summaryType = search.summaryType() == null ? null : SummaryType.fromJson(search.summaryType())
                 .orElseThrow(() -> ProblemException.invalidField("summary-type",
                         "must be base, aggregation, average or statistics"));
-        Long window = null;
-        if (query.getFirst("summary-window") != null) {
-            try {
-                window = Long.parseLong(query.getFirst("summary-window").trim());
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("summary-window", "must be a whole number of seconds");
-            }
-        }
-        TimeRange updated = TimeRange.from(query);
-        String eventType = query.getFirst("event-type");
-        Long summaryWindow = window;
+        Long summaryWindow = Numerals.whole(search.summaryWindow(), "summary-window", "must be a whole number of seconds");
         Uni<List<List<String>>> resolved = resolutions.isEmpty()
                 ? Uni.createFrom().item(List.of())
                 : Uni.join().all(resolutions).andFailFast();
@@ -110,7 +97,8 @@ public class MetadataService {
             for (int i = 0; i < hostNames.size(); i++) {
                 hosts.put(hostNames.get(i), addresses.get(i));
             }
-            return new MetadataFilter(hosts, exact, eventType, summaryType, summaryWindow, parameters, updated);
+            return new MetadataFilter(hosts, exact, search.eventType(), summaryType, summaryWindow, parameters,
+                    search.updated());
         });
     }
 }

@@ -15,7 +15,7 @@ import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.data.DataParser;
 import org.observatory.perfarchive.data.DataService;
 import org.observatory.perfarchive.data.Point;
-import org.observatory.perfarchive.ingest.IngestFailures;
+import org.observatory.perfarchive.ingest.IngestFailureStore;
 import org.observatory.perfarchive.metadata.MetadataParser;
 import org.observatory.perfarchive.metadata.MetadataService;
 import org.observatory.perfarchive.metadata.NewMetadata;
@@ -38,7 +38,7 @@ public class PschedulerRunService {
     private final MetadataService metadata;
     private final DataService data;
     private final PschedulerRunRepository runs;
-    private final IngestFailures failures;
+    private final IngestFailureStore failures;
     private final Map<String, String> keys = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -47,7 +47,7 @@ public class PschedulerRunService {
     };
 
     public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunRepository runs,
-                                IngestFailures failures) {
+                                IngestFailureStore failures) {
         this.pool = pool;
         this.metadata = metadata;
         this.data = data;

@@ -12,13 +12,13 @@ import java.util.Set;
 
 /** ps_api_key rows. */
 @ApplicationScoped
-public class ApiKeyRepository {
+public class ApiKeyStore {
 
     private static final String COLUMNS = "id, username, description, roles, created_at, revoked_at";
 
     private final Pool pool;
 
-    public ApiKeyRepository(Pool pool) {
+    public ApiKeyStore(Pool pool) {
         this.pool = pool;
     }
 

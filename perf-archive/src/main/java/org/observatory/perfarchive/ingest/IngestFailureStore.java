@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
  * latest {@code perf.ingest-failures.kept} in the database, shared by every replica.
  */
 @ApplicationScoped
-public class IngestFailures {
+public class IngestFailureStore {
 
-    private static final Logger LOG = Logger.getLogger(IngestFailures.class);
+    private static final Logger LOG = Logger.getLogger(IngestFailureStore.class);
     private static final int MAX_TEXT = 1000;
     static final int MAX_PENDING = 1000;
 
@@ -32,7 +32,7 @@ public class IngestFailures {
     private final AtomicInteger pending = new AtomicInteger();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    public IngestFailures(Pool pool, MeterRegistry registry, @ConfigProperty(name = "perf.ingest-failures.kept") int kept) {
+    public IngestFailureStore(Pool pool, MeterRegistry registry, @ConfigProperty(name = "perf.ingest-failures.kept") int kept) {
         this.pool = pool;
         this.registry = registry;
         this.kept = kept;

@@ -1,4 +1,4 @@
-package org.observatory.perfarchive.common;
+package org.observatory.perfarchive.esmond;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

@@ -1,11 +1,12 @@
-package org.observatory.perfarchive.metadata;
+package org.observatory.perfarchive.esmond;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.observatory.perfarchive.common.ArchivePaths;
 import org.observatory.perfarchive.eventtype.SummaryType;
+import org.observatory.perfarchive.metadata.Metadata;
+import org.observatory.perfarchive.metadata.Series;
 
 /** esmond's JSON for a metadata: flattened subject and parameters, absolute-path uris, string windows. */
 public final class MetadataJson {

@@ -1,4 +1,4 @@
-package org.observatory.perfarchive.common;
+package org.observatory.perfarchive.esmond;
 
 /** The absolute paths esmond puts in {@code uri} and {@code base-uri}. */
 public final class ArchivePaths {

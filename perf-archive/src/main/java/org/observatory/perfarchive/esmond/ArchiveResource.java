@@ -1,9 +1,10 @@
-package org.observatory.perfarchive.metadata;
+package org.observatory.perfarchive.esmond;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,35 +14,42 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.observatory.common.paging.PageRequest;
-import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.auth.EsmondKeySchemeFilter;
-import org.observatory.perfarchive.common.ArchivePaths;
-import org.observatory.perfarchive.common.TimeRange;
 import org.observatory.perfarchive.data.DataParser;
 import org.observatory.perfarchive.data.DataReadService;
 import org.observatory.perfarchive.data.DataService;
 import org.observatory.perfarchive.data.Point;
+import org.observatory.perfarchive.metadata.Metadata;
+import org.observatory.perfarchive.metadata.MetadataParser;
+import org.observatory.perfarchive.metadata.MetadataSearch;
+import org.observatory.perfarchive.metadata.MetadataService;
+import org.observatory.perfarchive.metadata.NewMetadata;
 
-/** esmond's archive API, URL for URL: metadata, event types, raw points and summaries. */
+/**
+ * esmond's archive API, URL for URL: metadata, event types, raw points and summaries. HTTP only: the rules live
+ * in {@code metadata} and {@code data}. Parameters are declared in the order of the published document (the
+ * service keeps declaration order, see application.properties): generated clients take them positionally.
+ */
 @Path(ArchivePaths.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "esmond archive", description = "The perfSONAR esmond measurement archive API")
@@ -51,9 +59,6 @@ public class ArchiveResource {
     private static final String ESMOND_KEY = EsmondKeySchemeFilter.ESMOND_KEY;
     private static final String KEY = "The metadata key";
     private static final String EVENT_TYPE = "The event type, e.g. throughput, histogram-owdelay, packet-loss-rate";
-
-    static final int METADATA_DEFAULT_LIMIT = 1000;
-    static final int METADATA_MAX_LIMIT = 10_000;
 
     private final MetadataService metadata;
     private final DataService data;
@@ -72,34 +77,18 @@ public class ArchiveResource {
     @Operation(operationId = "searchMetadata", summary = "Search metadata", description = "Filters: subject fields, event-type, summary-type, "
             + "summary-window, time filters on last update; any other parameter name is an exact match on a free-form"
             + " parameter (as esmond stored it: str() of the posted value); host names resolved by dns-match-rule.")
-    @Parameters({
-            @Parameter(name = "source", in = ParameterIn.QUERY, description = "Source address or host name (resolved by dns-match-rule)", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "destination", in = ParameterIn.QUERY, description = "Destination address or host name (resolved by dns-match-rule)", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "measurement-agent", in = ParameterIn.QUERY, description = "Address of the measuring host", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "input-source", in = ParameterIn.QUERY, description = "The source as the test named it", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "input-destination", in = ParameterIn.QUERY, description = "The destination as the test named it", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "tool-name", in = ParameterIn.QUERY, description = "The measuring tool, e.g. pscheduler/iperf3", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "subject-type", in = ParameterIn.QUERY, description = "The kind of subject", schema = @Schema(enumeration = {"point-to-point", "network-element"})),
-            @Parameter(name = "metadata-key", in = ParameterIn.QUERY, description = "One metadata key", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "event-type", in = ParameterIn.QUERY, description = "Only metadata with this event type, e.g. throughput", schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "summary-type", in = ParameterIn.QUERY, description = "Only metadata with a summary of this type", schema = @Schema(enumeration = {"base", "aggregation", "average", "statistics"})),
-            @Parameter(name = "summary-window", in = ParameterIn.QUERY, description = "Only metadata with a summary of this window (seconds)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0")),
-            @Parameter(name = "dns-match-rule", in = ParameterIn.QUERY, description = "How host names in source and destination resolve to addresses", schema = @Schema(enumeration = {"v4v6", "only-v4", "only-v6", "prefer-v4", "prefer-v6"}, defaultValue = "v4v6")),
-            @Parameter(name = "time", in = ParameterIn.QUERY, description = "Only this instant (UNIX seconds of an event type's last update)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-start", in = ParameterIn.QUERY, description = "From this instant on (UNIX seconds of an event type's last update, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-end", in = ParameterIn.QUERY, description = "Up to this instant (UNIX seconds of an event type's last update, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-range", in = ParameterIn.QUERY, description = "Last update within these seconds back from time-end (or now)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size in metadata", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000")),
-            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Metadata to skip", schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0", minimum = "0"))})
     @APIResponse(responseCode = "200", description = "A page of metadata; the first carries metadata-count-total",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Metadata.class)))
     @APIResponse(responseCode = "400", description = "A bad time, page or dns-match-rule")
-    public Uni<List<Map<String, Object>>> search(@Context UriInfo uri) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        PageRequest page = PageRequest.of(integer(query.getFirst("limit"), "limit"), longValue(query.getFirst("offset"), "offset"),
-                METADATA_DEFAULT_LIMIT, METADATA_MAX_LIMIT);
+    public Uni<List<Map<String, Object>>> search(@BeanParam MetadataQuery query, @Context UriInfo uri) {
+        PageRequest page = query.page();
+        // Any query name is a filter (free-form parameters), so the fields come from the whole query.
+        Map<String, String> fields = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> fields.put(name, values.isEmpty() ? null : values.get(0)));
+        MetadataSearch search = new MetadataSearch(fields, query.eventType, query.summaryType, query.summaryWindow,
+                query.dnsMatchRule, query.updated());
         String origin = origin(uri);
-        return metadata.search(query, page.limit(), page.offset()).map(result -> {
+        return metadata.search(search, page.limit(), page.offset()).map(result -> {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Metadata m : result.items()) {
                 list.add(MetadataJson.render(m, origin));
@@ -172,27 +161,20 @@ public class ArchiveResource {
     @Operation(operationId = "getEventType", summary = "An event type with its summaries")
     @APIResponse(responseCode = "200", description = "The event type", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveSchemas.EventType.class)))
     @APIResponse(responseCode = "404", description = "No such metadata or event type")
-    public Uni<Map<String, Object>> eventType(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType) {
+    public Uni<Map<String, Object>> eventType(@PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
+                                              @PathParam("key") @Parameter(description = KEY) String key) {
         return reads.eventType(key, eventType);
     }
 
     @GET
     @Path("/{key}/{eventType}/base")
     @Operation(operationId = "listBasePoints", summary = "Raw points", description = "Oldest first, bounded by the time parameters.")
-    @Parameters({
-            @Parameter(name = "time", in = ParameterIn.QUERY, description = "Only this instant (UNIX seconds)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-start", in = ParameterIn.QUERY, description = "From this instant on (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-end", in = ParameterIn.QUERY, description = "Up to this instant (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-range", in = ParameterIn.QUERY, description = "Seconds back from time-end (or now)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size in points", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "100000")),
-            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Points to skip; esmond clients page with time-start = last ts + 1 instead", schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0", minimum = "0"))})
     @APIResponse(responseCode = "200", description = "Points, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Point.class)))
     @APIResponse(responseCode = "400", description = "A bad time or page")
     @APIResponse(responseCode = "404", description = "No such metadata or event type")
-    public Uni<List<Map<String, Object>>> base(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
-                                               @Context UriInfo uri) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        return reads.base(key, eventType, TimeRange.from(query), dataPage(query));
+    public Uni<List<Map<String, Object>>> base(@BeanParam PointQuery query, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
+                                               @PathParam("key") @Parameter(description = KEY) String key) {
+        return reads.base(key, eventType, query.range(), query.page());
     }
 
     @POST
@@ -208,7 +190,8 @@ public class ArchiveResource {
     @APIResponse(responseCode = "400", description = "A malformed point or value")
     @APIResponse(responseCode = "404", description = "No such metadata")
     @APIResponse(responseCode = "409", description = "An integer, float or percentage point with that ts exists")
-    public Uni<Response> addPoint(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType, String body) {
+    public Uni<Response> addPoint(@PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType, @PathParam("key") @Parameter(description = KEY) String key,
+                                  String body) {
         List<Point> points = DataParser.single(mapper, eventType, body);
         return data.write(key, points).map(ArchiveResource::created);
     }
@@ -220,7 +203,7 @@ public class ArchiveResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Summary.class)))
     @APIResponse(responseCode = "400", description = "The event type's data type has no such summary")
     @APIResponse(responseCode = "404", description = "No such metadata or event type")
-    public Uni<List<Map<String, Object>>> summaries(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
+    public Uni<List<Map<String, Object>>> summaries(@PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType, @PathParam("key") @Parameter(description = KEY) String key,
                                                     @PathParam("summary") @Parameter(description = "The summary, by its URL word", schema = @Schema(enumeration = {"aggregations", "averages", "statistics"})) String summary) {
         return reads.summaries(key, eventType, summary);
     }
@@ -229,21 +212,13 @@ public class ArchiveResource {
     @Path("/{key}/{eventType}/{summary}/{window}")
     @Operation(operationId = "listSummaryPoints", summary = "Summary points of one window", description = "ts is the start of"
             + " each window; time filters, limit and offset as for the raw points.")
-    @Parameters({
-            @Parameter(name = "time", in = ParameterIn.QUERY, description = "Only this instant (UNIX seconds)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-start", in = ParameterIn.QUERY, description = "From this instant on (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-end", in = ParameterIn.QUERY, description = "Up to this instant (UNIX seconds, inclusive)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "time-range", in = ParameterIn.QUERY, description = "Seconds back from time-end (or now)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")),
-            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size in points", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "100000")),
-            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Points to skip; esmond clients page with time-start = last ts + 1 instead", schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0", minimum = "0"))})
     @APIResponse(responseCode = "200", description = "Points, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ArchiveSchemas.Point.class)))
     @APIResponse(responseCode = "400", description = "No such summary for the data type, a bad window, time or page")
     @APIResponse(responseCode = "404", description = "No such metadata, event type or window")
-    public Uni<List<Map<String, Object>>> summary(@PathParam("key") @Parameter(description = KEY) String key, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
-                                                  @PathParam("summary") @Parameter(description = "The summary, by its URL word", schema = @Schema(enumeration = {"aggregations", "averages", "statistics"})) String summary, @PathParam("window") @Parameter(description = "The window in seconds; 0 is per point", example = "3600", schema = @Schema(pattern = "^[0-9]+$")) String window,
-                                                  @Context UriInfo uri) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        return reads.summary(key, eventType, summary, window, TimeRange.from(query), dataPage(query));
+    public Uni<List<Map<String, Object>>> summary(@BeanParam PointQuery query, @PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
+                                                  @PathParam("key") @Parameter(description = KEY) String key, @PathParam("summary") @Parameter(description = "The summary, by its URL word", schema = @Schema(enumeration = {"aggregations", "averages", "statistics"})) String summary,
+                                                  @PathParam("window") @Parameter(description = "The window in seconds; 0 is per point", example = "3600", schema = @Schema(pattern = "^[0-9]+$")) String window) {
+        return reads.summary(key, eventType, summary, window, query.range(), query.page());
     }
 
     private static Response created(int stored) {
@@ -251,14 +226,9 @@ public class ArchiveResource {
         return Response.status(201).entity("{\"stored\":" + stored + "}").type(MediaType.APPLICATION_JSON).build();
     }
 
-    private static <T> Uni<T> offload(java.util.function.Supplier<T> work) {
+    private static <T> Uni<T> offload(Supplier<T> work) {
         // Parsing a bulk body of megabytes is CPU work: keep it off the event loop.
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private static PageRequest dataPage(MultivaluedMap<String, String> query) {
-        return PageRequest.of(integer(query.getFirst("limit"), "limit"), longValue(query.getFirst("offset"), "offset"),
-                DataReadService.DEFAULT_LIMIT, DataReadService.MAX_LIMIT);
     }
 
     private static String origin(UriInfo uri) {
@@ -277,25 +247,6 @@ public class ArchiveResource {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static Integer integer(String value, String name) {
-        Long v = longValue(value, name);
-        if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-            throw ProblemException.invalidField(name, "is out of range");
-        }
-        return v == null ? null : v.intValue();
-    }
-
-    private static Long longValue(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(name, "must be a whole number");
-        }
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

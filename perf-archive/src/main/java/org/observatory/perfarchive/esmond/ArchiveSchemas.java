@@ -1,4 +1,4 @@
-package org.observatory.perfarchive.metadata;
+package org.observatory.perfarchive.esmond;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

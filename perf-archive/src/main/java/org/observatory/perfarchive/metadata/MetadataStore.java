@@ -19,14 +19,14 @@ import org.observatory.perfarchive.eventtype.SummaryType;
 
 /** Metadata and series rows, through the reactive client (the searches are dynamic SQL). */
 @ApplicationScoped
-public class MetadataRepository {
+public class MetadataStore {
 
     private static final String SERIES_COLUMNS =
             "id, metadata_id, event_type, summary_type, summary_window, extract(epoch FROM time_updated)::bigint AS updated";
 
     private final Pool pool;
 
-    public MetadataRepository(Pool pool) {
+    public MetadataStore(Pool pool) {
         this.pool = pool;
     }
 
@@ -89,7 +89,7 @@ public class MetadataRepository {
     public Uni<List<Series>> seriesOf(SqlClient client, long metadataId) {
         return client.preparedQuery("SELECT " + SERIES_COLUMNS + " FROM ps_series WHERE metadata_id = $1")
                 .execute(Tuple.of(metadataId))
-                .map(MetadataRepository::series);
+                .map(MetadataStore::series);
     }
 
     public Uni<Optional<Metadata>> findByKey(String key) {
