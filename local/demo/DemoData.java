@@ -33,8 +33,13 @@ public class DemoData {
     static String issuer;
 
     public static void main(String[] args) throws Exception {
-        gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
-        issuer = args.length > 1 ? args[1] : "http://127.0.0.1:8180/realms/observatory";
+        // ./observatory passes both (from local/ports.env); no defaults here, so no second copy of the ports.
+        if (args.length != 2) {
+            System.err.println("usage: java local/demo/DemoData.java <gateway-url> <issuer-url>");
+            System.exit(2);
+        }
+        gateway = args[0];
+        issuer = args[1];
         String agent = token("grant_type=client_credentials&client_id=measurement-agent&client_secret=local-agent-secret");
         String admin = token("grant_type=password&client_id=observatory-web&username=admin&password=admin&scope=openid");
         ixps(admin);

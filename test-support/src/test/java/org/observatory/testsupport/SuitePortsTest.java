@@ -128,6 +128,18 @@ class SuitePortsTest {
     }
 
     @Test
+    void buildDefaultsNameTheDefinedGatewayAndKeycloakPorts() throws IOException {
+        String pom = read("pom.xml");
+        assertEquals(List.of(port("GATEWAY_PORT")), elements(pom, "suite.gateway-port"), "root pom suite.gateway-port");
+        assertEquals(List.of(port("KEYCLOAK_PORT")), elements(pom, "suite.keycloak-port"), "root pom suite.keycloak-port");
+        // The modules that talk to a running suite derive their URLs from those two properties.
+        for (String module : List.of("clients/java/pom.xml", "browser-tests/pom.xml", "pom.xml")) {
+            Matcher literal = Pattern.compile("127\\.0\\.0\\.1:\\d").matcher(read(module));
+            assertFalse(literal.find(), module + " names a port number instead of ${suite.gateway-port}/${suite.keycloak-port}");
+        }
+    }
+
+    @Test
     void localRealmLetsBrowsersReturnToTheDefinedGatewayPort() throws IOException {
         // ./observatory rewrites this port when GATEWAY_PORT is overridden; the file holds the default.
         String realm = read("local/keycloak/observatory-realm.json");
@@ -138,6 +150,16 @@ class SuitePortsTest {
             found++;
         }
         assertTrue(found > 0, "the realm names the gateway in its redirect URIs");
+    }
+
+    /** The numbers in {@code <name>n</name>} elements of a pom. */
+    private static List<Integer> elements(String pom, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">(\\d+)</" + Pattern.quote(name) + ">").matcher(pom);
+        List<Integer> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(Integer.valueOf(m.group(1)));
+        }
+        return found;
     }
 
     /** The numeric defaults of {@code ${VARIABLE:n}} in a properties text. */

@@ -1,5 +1,6 @@
 package org.observatory.ixp.imports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,11 +51,12 @@ public class ImportService {
     private final PeeringDbArchive archive;
     private final PeeringDbApiClient api;
     private final AsnRegistryService registry;
+    private final ObjectMapper mapper;
     private final boolean incremental;
 
     public ImportService(Pool pool, JobLock lock, ImportRunStore runs, HistoryStore history,
             StatsGenerationStore stats, PeeringDbArchive archive, PeeringDbApiClient api, AsnRegistryService registry,
-            IxpConfig config) {
+            ObjectMapper mapper, IxpConfig config) {
         this.pool = pool;
         this.lock = lock;
         this.runs = runs;
@@ -63,6 +65,7 @@ public class ImportService {
         this.archive = archive;
         this.api = api;
         this.registry = registry;
+        this.mapper = mapper;
         this.incremental = config.peeringdb().incremental();
     }
 
@@ -109,7 +112,7 @@ public class ImportService {
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
         return run("api", month, requestedBy, wait, id -> runs.lastSuccessfulApiDay().chain(last -> {
             LocalDate since = incremental ? last.orElse(null) : null;
-            PeeringDbJsonReader reader = PeeringDbJsonReader.forResponses();
+            PeeringDbJsonReader reader = PeeringDbJsonReader.forResponses(mapper);
             PeeringDbApiClient.Counters counters = new PeeringDbApiClient.Counters();
             return runs.setSource(id, "peeringdb api" + (since == null ? "" : " (ix, net changed since " + since + ")"), null)
                     .chain(() -> runs.progress(id, "fetching", "ix"))
@@ -137,7 +140,7 @@ public class ImportService {
     }
 
     private Uni<PeeringDbSnapshot> parse(byte[] bytes) {
-        return Uni.createFrom().item(() -> PeeringDbJsonReader.readDump(bytes))
+        return Uni.createFrom().item(() -> PeeringDbJsonReader.readDump(mapper, bytes))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -1,6 +1,5 @@
 package org.observatory.ixp.peeringdb;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -29,10 +28,9 @@ import java.util.Set;
  */
 public final class PeeringDbJsonReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
+    private final ObjectMapper mapper;
     private final List<IxRecord> ixs = new ArrayList<>();
     private final List<NetRecord> nets = new ArrayList<>();
     private final List<JsonNode> netixlanNodes = new ArrayList<>();
@@ -42,16 +40,20 @@ public final class PeeringDbJsonReader {
     private final Set<Long> netIds = new HashSet<>();
     private final Set<Long> netAsns = new HashSet<>();
 
-    /** Reads a whole dump (all object types in one document). */
-    public static PeeringDbSnapshot readDump(byte[] bytes) {
-        PeeringDbJsonReader reader = new PeeringDbJsonReader();
+    private PeeringDbJsonReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Reads a whole dump (all object types in one document) with the application's mapper. */
+    public static PeeringDbSnapshot readDump(ObjectMapper mapper, byte[] bytes) {
+        PeeringDbJsonReader reader = new PeeringDbJsonReader(mapper);
         reader.consumeDump(bytes);
         return reader.finish();
     }
 
     /** Starts a reader for API responses: feed each page with {@link #addResponse}, then {@link #finish}. */
-    public static PeeringDbJsonReader forResponses() {
-        return new PeeringDbJsonReader();
+    public static PeeringDbJsonReader forResponses(ObjectMapper mapper) {
+        return new PeeringDbJsonReader(mapper);
     }
 
     /** Adds one API response page of objects of {@code type}; returns how many objects the page held. */
@@ -146,8 +148,8 @@ public final class PeeringDbJsonReader {
         return type.equals("ix") || type.equals("net") || type.equals("netixlan") || type.equals("ixlan");
     }
 
-    private static JsonParser open(byte[] bytes) throws IOException {
-        return FACTORY.createParser(bytes);
+    private JsonParser open(byte[] bytes) throws IOException {
+        return mapper.getFactory().createParser(bytes);
     }
 
     private static void expect(JsonToken actual, JsonToken expected, String what) {
@@ -165,7 +167,7 @@ public final class PeeringDbJsonReader {
             }
             count++;
             if (parser.currentToken() != JsonToken.START_OBJECT) {
-                JsonNode value = MAPPER.readTree(parser);
+                JsonNode value = mapper.readTree(parser);
                 skipped.add(new SkippedRecord(type, null, SkippedRecord.NOT_AN_OBJECT, String.valueOf(value)));
                 continue;
             }
@@ -181,8 +183,8 @@ public final class PeeringDbJsonReader {
             "ixlan", Set.of("id", "ix_id", "status"));
 
     /** Reads one object keeping only the fields the service uses: real objects carry dozens more. */
-    private static ObjectNode wantedFields(JsonParser parser, Set<String> wanted) throws IOException {
-        ObjectNode node = MAPPER.createObjectNode();
+    private ObjectNode wantedFields(JsonParser parser, Set<String> wanted) throws IOException {
+        ObjectNode node = mapper.createObjectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
@@ -199,7 +201,7 @@ public final class PeeringDbJsonReader {
     }
 
     /** The value at the parser, without the cost of a full tree read for the common scalar cases. */
-    private static JsonNode scalar(JsonParser parser) throws IOException {
+    private JsonNode scalar(JsonParser parser) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         return switch (parser.currentToken()) {
             case VALUE_STRING -> nodes.textNode(parser.getText());
@@ -207,7 +209,7 @@ public final class PeeringDbJsonReader {
             case VALUE_TRUE -> nodes.booleanNode(true);
             case VALUE_FALSE -> nodes.booleanNode(false);
             case VALUE_NULL -> nodes.nullNode();
-            default -> MAPPER.readTree(parser);
+            default -> mapper.readTree(parser);
         };
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.observatory.testsupport.SharedData;
 
 class PeeringDbJsonReaderTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static String sample(String type) throws IOException {
         return Files.readString(SharedData.path("peeringdb/" + type + ".json"));
@@ -28,7 +31,7 @@ class PeeringDbJsonReaderTest {
 
     @Test
     void readsSampleApiResponses() throws IOException {
-        PeeringDbJsonReader reader = PeeringDbJsonReader.forResponses();
+        PeeringDbJsonReader reader = PeeringDbJsonReader.forResponses(MAPPER);
         assertEquals(3, reader.addResponse("ix", sample("ix").getBytes(StandardCharsets.UTF_8)));
         reader.addResponse("net", sample("net").getBytes(StandardCharsets.UTF_8));
         assertEquals(2, reader.addResponse("netixlan", sample("netixlan").getBytes(StandardCharsets.UTF_8)));
@@ -52,7 +55,7 @@ class PeeringDbJsonReaderTest {
 
     @Test
     void readsCaidaDumpLayoutAndIgnoresOtherTypes() throws IOException {
-        PeeringDbSnapshot snapshot = PeeringDbJsonReader.readDump(caidaDump().getBytes(StandardCharsets.UTF_8));
+        PeeringDbSnapshot snapshot = PeeringDbJsonReader.readDump(MAPPER, caidaDump().getBytes(StandardCharsets.UTF_8));
         assertEquals(3, snapshot.ixs().size());
         assertEquals(2, snapshot.netixlans().size());
         assertFalse(snapshot.nets().isEmpty());
@@ -66,7 +69,7 @@ class PeeringDbJsonReaderTest {
                 + " 'updated': '2010-07-29T00:00:00Z'}]},"
                 + " 'netixlan': {'data': [{'id': 9, 'ix_id': 7, 'asn': 64500, 'speed': 10000, 'is_rs_peer': True,"
                 + " 'created': '2012-01-02T03:04:05Z', 'updated': '2012-01-02T03:04:05Z'}]}}";
-        PeeringDbSnapshot snapshot = PeeringDbJsonReader.readDump(dump.getBytes(StandardCharsets.UTF_8));
+        PeeringDbSnapshot snapshot = PeeringDbJsonReader.readDump(MAPPER, dump.getBytes(StandardCharsets.UTF_8));
         assertEquals("O'Hare IX", snapshot.ixs().get(0).name());
         assertEquals(null, snapshot.ixs().get(0).city());
         assertEquals("Net \"quoted\"", snapshot.nets().get(0).name());
@@ -117,7 +120,7 @@ class PeeringDbJsonReaderTest {
                 ]},
                 "ixlan": {"data": [{"id": 77, "ix_id": 1}]}}
                 """;
-        PeeringDbSnapshot snapshot = PeeringDbJsonReader.readDump(dump.getBytes(StandardCharsets.UTF_8));
+        PeeringDbSnapshot snapshot = PeeringDbJsonReader.readDump(MAPPER, dump.getBytes(StandardCharsets.UTF_8));
 
         assertEquals(List.of(1L), snapshot.ixs().stream().map(IxRecord::id).toList());
         assertEquals(List.of(64500L), snapshot.nets().stream().map(NetRecord::asn).toList());
@@ -150,22 +153,22 @@ class PeeringDbJsonReaderTest {
     void rejectsTruncatedDump() throws IOException {
         String dump = caidaDump();
         byte[] truncated = dump.substring(0, dump.length() * 2 / 3).getBytes(StandardCharsets.UTF_8);
-        MalformedDumpException e = assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(truncated));
+        MalformedDumpException e = assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(MAPPER, truncated));
         assertTrue(e.getMessage().contains("malformed") || e.getMessage().contains("truncated"), e.getMessage());
     }
 
     @Test
     void rejectsTruncatedPythonDump() {
         String dump = "{'ix': {'data': [{'id': 7, 'name': 'Cut";
-        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(dump.getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(MAPPER, dump.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void rejectsDocumentsThatAreNotDumps() {
-        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump("[1, 2]".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump("{\"fac\": {\"data\": []}}".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump("not json".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump("{\"ix\": {\"data\": []}} extra".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.forResponses().addResponse("ix", "{\"meta\": {}}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(MAPPER, "[1, 2]".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(MAPPER, "{\"fac\": {\"data\": []}}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(MAPPER, "not json".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.readDump(MAPPER, "{\"ix\": {\"data\": []}} extra".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedDumpException.class, () -> PeeringDbJsonReader.forResponses(MAPPER).addResponse("ix", "{\"meta\": {}}".getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -34,9 +34,9 @@ public final class JobLock {
     }
 
     private static Uni<Boolean> tryLock(SqlConnection connection, String name) {
-        return connection.preparedQuery("SELECT pg_try_advisory_lock(hashtextextended($1, 0))")
+        return connection.preparedQuery("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked")
                 .execute(Tuple.of(name))
-                .map(rows -> rows.iterator().next().getBoolean(0));
+                .map(rows -> rows.iterator().next().getBoolean("locked"));
     }
 
     private static Uni<Void> unlock(SqlConnection connection, String name) {

@@ -4,7 +4,6 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -32,8 +31,6 @@ public class SecuritySchemesFilter implements OASFilter {
     public static final String BEARER = "bearer";
     /** The scheme Quarkus generated before ({@code openIdConnect}, which generators cannot use). */
     private static final List<String> REPLACED = List.of("oidc", "SecurityScheme");
-
-    private static final String DEFAULT_ISSUER = "http://127.0.0.1:8180/realms/observatory";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -90,14 +87,8 @@ public class SecuritySchemesFilter implements OASFilter {
                 .flows(OASFactory.createOAuthFlows().clientCredentials(clientCredentials).authorizationCode(authorizationCode));
     }
 
-    /** The OIDC issuer without its trailing slash; the default is the local suite's realm. */
+    /** The OIDC issuer without its trailing slash: service-commons' shared configuration always defines it. */
     static String issuer() {
-        Optional<String> configured;
-        try {
-            configured = ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class);
-        } catch (RuntimeException e) {
-            configured = Optional.empty();
-        }
-        return configured.filter(s -> !s.isBlank()).orElse(DEFAULT_ISSUER).replaceAll("/+$", "");
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class).replaceAll("/+$", "");
     }
 }
