@@ -12,6 +12,7 @@ import static org.observatory.registry.RegistryTestSupport.register;
 import static org.observatory.registry.RegistryTestSupport.sql;
 import static org.observatory.registry.RegistryTestSupport.targetUrl;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ import org.observatory.registry.crawler.CrawlTarget;
 
 /** The crawler's rules, against the local server of {@link CrawlTargetServer} (127.0.0.1 only is allowed). */
 @QuarkusTest
+@QuarkusTestResource(CrawlTargetServer.class)
 class CrawlerTest {
 
     @Inject

@@ -9,14 +9,13 @@ import org.observatory.testsupport.PostgresTestResource;
  * <ul>
  * <li>{@link PostgresTestResource}: its own PostgreSQL database</li>
  * <li>{@link OidcWiremockTestResource}: Quarkus' OIDC test server as the token issuer</li>
- * <li>{@link CrawlTargetServer}: a local server for the crawler to visit</li>
  * </ul>
- * A {@code @QuarkusTestResource} applies to all tests of the module whichever class carries it (unless it is
- * restricted to that class, which costs a restart), so they are declared here rather than on one test class.
+ * Every test needs these two, so they are declared here rather than on one test class. A resource only some tests
+ * need is declared on those tests (the crawler's target server on {@code CrawlerTest}); an unrestricted
+ * {@code @QuarkusTestResource} still joins the module's one Quarkus start, so that costs no restart.
  */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(CrawlTargetServer.class)
 final class TestResources {
 
     private TestResources() {

@@ -2,7 +2,6 @@ package org.observatory.ixp;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.observatory.ixp.imports.FakePeeringDb;
 import org.observatory.testsupport.PostgresTestResource;
 
 /**
@@ -10,14 +9,13 @@ import org.observatory.testsupport.PostgresTestResource;
  * <ul>
  * <li>{@link PostgresTestResource}: its own PostgreSQL database</li>
  * <li>{@link OidcWiremockTestResource}: Quarkus' OIDC test server as the token issuer</li>
- * <li>{@link FakePeeringDb}: a local PeeringDB API as the live import's source</li>
  * </ul>
- * A {@code @QuarkusTestResource} applies to all tests of the module whichever class carries it (unless it is
- * restricted to that class, which costs a restart), so they are declared here rather than on one test class.
+ * Every test needs these two, so they are declared here rather than on one test class. A resource only some tests
+ * need is declared on those tests (the live import's fake PeeringDB on {@code PeeringDbApiImportTest}); an
+ * unrestricted {@code @QuarkusTestResource} still joins the module's one Quarkus start, so that costs no restart.
  */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(FakePeeringDb.class)
 final class TestResources {
 
     private TestResources() {

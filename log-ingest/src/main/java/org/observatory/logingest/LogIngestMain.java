@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,11 +34,13 @@ public class LogIngestMain {
     /** {@code ingest <path>...}: each path a TX log file or a folder of them. */
     public static class IngestCommand implements QuarkusApplication {
 
-        @Inject
-        DirectoryIngestService directories;
+        private final DirectoryIngestService directories;
+        private final ObjectMapper json;
 
-        @Inject
-        ObjectMapper json;
+        public IngestCommand(DirectoryIngestService directories, ObjectMapper json) {
+            this.directories = directories;
+            this.json = json;
+        }
 
         @Override
         public int run(String... args) throws Exception {

@@ -34,6 +34,23 @@ class BadInputTest {
     }
 
     @Test
+    void rejectsMalformedNumbersInQueryParametersNamingTheParameter() {
+        String key = create(withEventType(metadata("bad/query", "198.51.100.3", "198.51.100.4"), "throughput"));
+        String base = ROOT + "/" + key + "/throughput/base";
+        for (String[] bad : List.of(new String[]{"time-start", "yesterday"}, new String[]{"time", "NaN"},
+                new String[]{"time-end", "0x10"}, new String[]{"limit", "ten"}, new String[]{"offset", "1.5"},
+                new String[]{"limit", "99999999999"})) {
+            given().queryParam(bad[0], bad[1]).get(base).then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString(bad[0]));
+        }
+        given().queryParam("time-start", "1.7e9").get(base).then().statusCode(200);
+        given().queryParam("summary-window", "a day").get(ROOT + "/").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("summary-window"));
+        given().queryParam("offset", "-").get(ROOT + "/").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("offset"));
+    }
+
+    @Test
     void rejectsMetadataWithoutSource() {
         Map<String, Object> body = metadata("bad/nosource", "198.51.100.1", "198.51.100.2");
         body.remove("source");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** The live PeeringDB import against a local API that throttles and fails before it answers. */
 @QuarkusTest
+@QuarkusTestResource(FakePeeringDb.class)
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeeringDbApiImportTest {

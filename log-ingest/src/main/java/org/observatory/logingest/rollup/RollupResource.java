@@ -32,12 +32,12 @@ public class RollupResource {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 10_000;
 
-    private final RollupQueryService queries;
+    private final RollupStore rollups;
     private final RollupRefresher refresher;
     private final ClientFiguresPolicy clientFigures;
 
-    public RollupResource(RollupQueryService queries, RollupRefresher refresher, ClientFiguresPolicy clientFigures) {
-        this.queries = queries;
+    public RollupResource(RollupStore rollups, RollupRefresher refresher, ClientFiguresPolicy clientFigures) {
+        this.rollups = rollups;
         this.refresher = refresher;
         this.clientFigures = clientFigures;
     }
@@ -53,7 +53,7 @@ public class RollupResource {
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
     @APIResponse(responseCode = "403", description = "Figures per client without logs:admin (unless made public)")
     public Uni<RollupPage> totals(@BeanParam RollupParams params) {
-        return queries.run(perClientChecked(query(false, params.resolution, params.from, params.to,
+        return rollups.run(perClientChecked(query(false, params.resolution, params.from, params.to,
                 params.groupBy() == null ? "network" : params.groupBy(), params.filters(), params.limit, params.offset)));
     }
 
@@ -74,7 +74,7 @@ public class RollupResource {
     @APIResponse(responseCode = "400", description = "Unknown dimension or resolution, bad time range or paging")
     @APIResponse(responseCode = "403", description = "Figures per client without logs:admin (unless made public)")
     public Uni<RollupPage> series(@BeanParam RollupParams params) {
-        return queries.run(perClientChecked(query(true, params.resolution, params.from, params.to,
+        return rollups.run(perClientChecked(query(true, params.resolution, params.from, params.to,
                 params.groupBy() == null ? "" : params.groupBy(), params.filters(), params.limit, params.offset)));
     }
 
@@ -97,14 +97,14 @@ public class RollupResource {
     }
 
     /** Figures per client hash are for those the operators allow (see ClientFiguresPolicy). */
-    private RollupQueryService.Query perClientChecked(RollupQueryService.Query query) {
+    private RollupStore.Query perClientChecked(RollupStore.Query query) {
         if (query.groupBy().contains(Dimension.CLIENT) || query.filters().containsKey(Dimension.CLIENT)) {
             clientFigures.checkPerClient();
         }
         return query;
     }
 
-    static RollupQueryService.Query query(boolean series, String resolutionText, String fromText, String toText,
+    static RollupStore.Query query(boolean series, String resolutionText, String fromText, String toText,
                                           String groupByText, Map<Dimension, String> filters, Integer limit, Long offset) {
         Resolution resolution = Resolution.parse(resolutionText);
         Instant to = toText == null ? Instant.now() : instant("to", toText);
@@ -127,7 +127,7 @@ public class RollupResource {
                 groupBy.add(dimension);
             }
         }
-        return new RollupQueryService.Query(resolution, from, to, groupBy, filters,
+        return new RollupStore.Query(resolution, from, to, groupBy, filters,
                 PageRequest.of(limit, offset, DEFAULT_LIMIT, MAX_LIMIT), series);
     }
 

@@ -4,9 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -32,22 +30,17 @@ import org.observatory.logingest.rollup.RollupRefresher;
 public class StorageJobs {
 
     private static final Logger LOG = Logger.getLogger(StorageJobs.class);
-    private static final String START = """
-            INSERT INTO log_storage_job (job, last_started, last_finished, outcome, detail)
-            VALUES ($1, clock_timestamp(), NULL, 'running', '')
-            ON CONFLICT (job) DO UPDATE SET last_started = excluded.last_started, last_finished = NULL,
-                                            outcome = 'running', detail = ''""";
-    private static final String FINISH = """
-            UPDATE log_storage_job SET last_finished = clock_timestamp(), outcome = $2, detail = $3 WHERE job = $1""";
-
     private final Pool pool;
+    private final StorageJobStore runs;
     private final StorageDialects dialects;
     private final RollupRefresher refresher;
     private final LogIngestConfig config;
     private final JobLock lock;
 
-    public StorageJobs(Pool pool, StorageDialects dialects, RollupRefresher refresher, LogIngestConfig config) {
+    public StorageJobs(Pool pool, StorageJobStore runs, StorageDialects dialects, RollupRefresher refresher,
+                       LogIngestConfig config) {
         this.pool = pool;
+        this.runs = runs;
         this.dialects = dialects;
         this.refresher = refresher;
         this.config = config;
@@ -105,19 +98,8 @@ public class StorageJobs {
         }
         return dialect.databaseStatus(c, job).chain(database -> database.isPresent()
                 ? Uni.createFrom().item(database.get())
-                : c.preparedQuery("SELECT last_started, last_finished, outcome, detail FROM log_storage_job WHERE job = $1")
-                        .execute(Tuple.of(job.apiName()))
-                        .map(rows -> {
-                            if (!rows.iterator().hasNext()) {
-                                return new StorageJobStatus(job.apiName(), job.description(), true, null, null, "never run", "");
-                            }
-                            Row row = rows.iterator().next();
-                            return new StorageJobStatus(job.apiName(), job.description(), true,
-                                    row.getOffsetDateTime("last_started").toInstant(),
-                                    row.getOffsetDateTime("last_finished") == null ? null
-                                            : row.getOffsetDateTime("last_finished").toInstant(),
-                                    row.getString("outcome"), row.getString("detail"));
-                        }));
+                : runs.lastRun(c, job).map(last -> last.orElseGet(() ->
+                        new StorageJobStatus(job.apiName(), job.description(), true, null, null, "never run", ""))));
     }
 
     /**
@@ -153,7 +135,7 @@ public class StorageJobs {
 
     /** Records the start, the run's outcome and detail; a failure is recorded and then answered. */
     private Uni<StorageJobStatus> record(StorageJob job, Uni<Optional<String>> work) {
-        return pool.preparedQuery(START).execute(Tuple.of(job.apiName()))
+        return runs.started(job)
                 .chain(() -> work)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     String outcome = failure != null ? "failed" : done.isPresent() ? "succeeded" : "skipped";
@@ -162,7 +144,7 @@ public class StorageJobs {
                     if (failure != null) {
                         LOG.warnf("Storage job %s failed: %s", job.apiName(), detail);
                     }
-                    return pool.preparedQuery(FINISH).execute(Tuple.of(job.apiName(), outcome, detail));
+                    return runs.finished(job, outcome, detail);
                 })
                 .chain(() -> dialects.current())
                 .chain(dialect -> pool.withConnection(c -> status(c, dialect, job)));

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.observatory.common.paging.PageRequest;
 
-/** Totals and time series from the rollups, grouped and filtered by any {@link Dimension}. */
+/** Totals and time series from the rollup tables (SQL built from a checked query), grouped and filtered by any {@link Dimension}. */
 @ApplicationScoped
-public class RollupQueryService {
+public class RollupStore {
 
     /** A checked query; {@code series} adds the bucket as the first column. */
     public record Query(Resolution resolution, Instant from, Instant to, List<Dimension> groupBy,
@@ -25,7 +26,7 @@ public class RollupQueryService {
 
     private final Pool pool;
 
-    public RollupQueryService(Pool pool) {
+    public RollupStore(Pool pool) {
         this.pool = pool;
     }
 
@@ -57,6 +58,8 @@ public class RollupQueryService {
                 + " LIMIT " + q.page().limit() + " OFFSET " + q.page().offset();
         Tuple tuple = Tuple.from(params);
         List<String> columns = columns(q);
+        List<String> selected = new ArrayList<>(groupColumns);
+        selected.addAll(List.of("bytes", "packets", "events"));
         return pool.preparedQuery(count).execute(groupColumns.isEmpty() ? Tuple.tuple() : tuple)
                 .map(rows -> rows.iterator().next().getLong("total"))
                 .chain(total -> pool.preparedQuery(page).execute(tuple).map(rows -> {
@@ -64,8 +67,8 @@ public class RollupQueryService {
                     for (Row row : rows) {
                         Map<String, Object> values = new LinkedHashMap<>();
                         for (int i = 0; i < columns.size(); i++) {
-                            Object value = row.getValue(i);
-                            values.put(columns.get(i), value instanceof java.time.OffsetDateTime t ? t.toInstant() : value);
+                            Object value = row.getValue(selected.get(i));
+                            values.put(columns.get(i), value instanceof OffsetDateTime t ? t.toInstant() : value);
                         }
                         out.add(values);
                     }
