@@ -2,7 +2,6 @@ package org.observatory.gateway.identity;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,8 +19,11 @@ public class WhoAmIResource {
     public record Caller(String name, List<String> roles) {
     }
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    public WhoAmIResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     @GET
     @Authenticated

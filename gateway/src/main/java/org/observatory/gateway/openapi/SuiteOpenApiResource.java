@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -45,16 +44,14 @@ public class SuiteOpenApiResource {
     private final BackendClient backends;
     private final ObjectMapper mapper;
     private final Map<String, JsonNode> lastGood = new ConcurrentHashMap<>();
-
-    @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
-    String version;
-
     private final SuiteOpenApiConfig suite;
+    private final String version;
 
-    @Inject
-    public SuiteOpenApiResource(GatewayConfig config, SuiteOpenApiConfig suite, BackendClient backends, ObjectMapper mapper) {
+    public SuiteOpenApiResource(GatewayConfig config, SuiteOpenApiConfig suite, BackendClient backends, ObjectMapper mapper,
+                                @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.config = config;
         this.suite = suite;
+        this.version = version;
         this.backends = backends;
         this.mapper = mapper;
     }

@@ -2,7 +2,6 @@ package org.observatory.gateway.routing;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,7 +35,6 @@ public class ServicesResource {
     private final GatewayConfig config;
     private final BackendClient backends;
 
-    @Inject
     public ServicesResource(GatewayConfig config, BackendClient backends) {
         this.config = config;
         this.backends = backends;
