@@ -5,18 +5,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +21,7 @@ import org.observatory.common.lock.JobLock;
 import org.observatory.logingest.common.LogIngestConfig;
 
 /**
- * Runs the statistics plugins. Each plugin's aggregate is SQL that PostgreSQL runs over one period's stored
+ * Runs the statistics plugins (their SQL: {@link StatsStore}). Each plugin's aggregate is SQL that PostgreSQL runs over one period's stored
  * events, written straight into {@code stats_row} by {@code INSERT ... SELECT}: the events never enter the service,
  * so a period of millions of events costs no heap and no event-loop time. Endpoints page {@code stats_row}.
  *
@@ -41,32 +36,6 @@ public class StatsEngine {
     private static final Logger LOG = Logger.getLogger(StatsEngine.class);
     static final String JOB = "log-ingest:stats";
     private static final Instant EPOCH = Instant.EPOCH;
-    private static final String TAKE_DIRTY = """
-            WITH taken AS (
-                DELETE FROM log_dirty_hour WHERE consumer = 'stats' AND hour IN (
-                    SELECT hour FROM log_dirty_hour WHERE consumer = 'stats' ORDER BY hour LIMIT $1)
-                RETURNING hour)
-            SELECT hour FROM taken ORDER BY hour""";
-    // Probes each hour of the look-back through the primary key instead of reading its events.
-    private static final String MARK_LOOKBACK = """
-            INSERT INTO log_dirty_hour (consumer, hour)
-            SELECT 'stats', h FROM generate_series(
-                date_bin('1 hour', now() - make_interval(secs => $1), TIMESTAMPTZ '2000-01-01 00:00:00+00'),
-                now(), INTERVAL '1 hour') AS h
-            WHERE EXISTS (SELECT 1 FROM log_event WHERE log_time >= h AND log_time < h + INTERVAL '1 hour')
-            ON CONFLICT (consumer, hour) DO UPDATE SET mark = excluded.mark""";
-    private static final String DELETE_PERIOD = "DELETE FROM stats_row WHERE plugin = $1 AND period_start = $2";
-    private static final String INSERT_PERIOD = """
-            INSERT INTO stats_row (plugin, period_start, period_stop, rank, cells)
-            SELECT $3, $1, $2, q.position, to_jsonb(q) - 'position' FROM (%s) AS q
-            WHERE q.position <= $4""";
-    private static final String COUNT_ROWS = """
-            SELECT count(*) AS total FROM stats_row WHERE plugin = $1 AND period_start >= $2 AND period_start < $3""";
-    private static final String PAGE_ROWS = """
-            SELECT period_start, period_stop, rank, cells::text AS cells FROM stats_row
-            WHERE plugin = $1 AND period_start >= $2 AND period_start < $3
-            ORDER BY period_start, rank LIMIT $4 OFFSET $5""";
-
     /** What a flush did: whether it ran here, the dirty hours it consumed and the periods it recomputed. */
     public record FlushRun(boolean ran, int hours, int periods) {
         FlushRun plus(FlushRun other) {
@@ -74,18 +43,16 @@ public class StatsEngine {
         }
     }
 
-    /** One page of a plugin's rows, and how many rows the range holds. */
-    public record RowPage(long total, List<StatsRow> rows) {
-    }
-
     private final Pool pool;
+    private final StatsStore store;
     private final JobLock lock;
     private final List<StatsPlugin> plugins;
     private final LogIngestConfig.Stats config;
     private volatile boolean stopping;
 
-    public StatsEngine(Pool pool, Instance<StatsPlugin> plugins, LogIngestConfig config) {
+    public StatsEngine(Pool pool, StatsStore store, Instance<StatsPlugin> plugins, LogIngestConfig config) {
         this.pool = pool;
+        this.store = store;
         this.lock = new JobLock(pool);
         this.plugins = plugins.stream().sorted(Comparator.comparing(StatsPlugin::name)).toList();
         this.config = config.stats();
@@ -125,24 +92,16 @@ public class StatsEngine {
 
     /** Forgets a plugin's stored results; the next {@link #restart()} marks its look-back for rebuild. */
     public Uni<Void> forget(StatsPlugin plugin) {
-        return pool.withTransaction(c -> c.preparedQuery("DELETE FROM stats_row WHERE plugin = $1").execute(Tuple.of(plugin.name()))
-                        .chain(() -> c.preparedQuery("DELETE FROM stats_plugin WHERE name = $1").execute(Tuple.of(plugin.name()))))
-                .replaceWithVoid();
+        return store.forget(plugin);
     }
 
     private Uni<Void> markIfNew(StatsPlugin plugin) {
-        return pool.withTransaction(c -> c.preparedQuery(
-                        "INSERT INTO stats_plugin (name, built_at) VALUES ($1, now()) ON CONFLICT DO NOTHING RETURNING name")
-                .execute(Tuple.of(plugin.name()))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    LOG.infof("Statistics plugin %s is new here: rebuilding its last %s from stored events",
-                            plugin.name(), plugin.lookback());
-                    return c.preparedQuery(MARK_LOOKBACK).execute(Tuple.of((double) plugin.lookback().toSeconds()))
-                            .replaceWithVoid();
-                }));
+        return store.markIfNew(plugin).invoke(isNew -> {
+            if (isNew) {
+                LOG.infof("Statistics plugin %s is new here: rebuilding its last %s from stored events",
+                        plugin.name(), plugin.lookback());
+            }
+        }).replaceWithVoid();
     }
 
     @Scheduled(identity = "stats-flush", cron = "{logs.stats.cron}", timeZone = "UTC",
@@ -165,55 +124,20 @@ public class StatsEngine {
 
     /** One transaction: take up to chunk-hours marks, recompute every period they touch. */
     private Uni<FlushRun> chunk(SqlConnection c) {
-        return c.preparedQuery("SELECT set_config('statement_timeout', $1, true)")
-                .execute(Tuple.of(String.valueOf(config.statementTimeout().toMillis())))
-                .chain(() -> c.preparedQuery(TAKE_DIRTY).execute(Tuple.of(config.chunkHours())))
-                .chain(rows -> {
-                    List<Instant> hours = new ArrayList<>();
-                    for (Row row : rows) {
-                        hours.add(row.getOffsetDateTime("hour").toInstant());
-                    }
+        return store.limitStatements(c, config.statementTimeout())
+                .chain(() -> store.takeDirtyHours(c, config.chunkHours()))
+                .chain(hours -> {
                     Uni<Integer> chain = Uni.createFrom().item(0);
                     for (StatsPlugin plugin : plugins) {
                         TreeSet<Instant> starts = new TreeSet<>();
                         hours.forEach(hour -> starts.add(align(hour, plugin.period())));
                         for (Instant start : starts) {
-                            chain = chain.chain(done -> computePeriod(c, plugin, start).replaceWith(done + 1));
+                            chain = chain.chain(done -> store.replacePeriod(c, plugin, start, start.plus(plugin.period()),
+                                    config.maxRowsPerPeriod()).replaceWith(done + 1));
                         }
                     }
                     return chain.map(periods -> new FlushRun(true, hours.size(), periods));
                 });
-    }
-
-    /** Replaces a period's rows by the plugin's aggregate, computed and written by PostgreSQL. */
-    private Uni<Void> computePeriod(SqlConnection c, StatsPlugin plugin, Instant start) {
-        Instant stop = start.plus(plugin.period());
-        return c.preparedQuery(DELETE_PERIOD).execute(Tuple.of(plugin.name(), start.atOffset(ZoneOffset.UTC)))
-                .chain(() -> c.preparedQuery(INSERT_PERIOD.formatted(plugin.aggregateSql()))
-                        .execute(Tuple.of(start.atOffset(ZoneOffset.UTC), stop.atOffset(ZoneOffset.UTC), plugin.name(),
-                                config.maxRowsPerPeriod())))
-                .replaceWithVoid();
-    }
-
-    /** A page of a plugin's rows whose period starts in [from, to), in time then rank order. */
-    public Uni<RowPage> rows(StatsPlugin plugin, Instant from, Instant to, int limit, long offset) {
-        Tuple range = Tuple.of(plugin.name(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
-        return pool.preparedQuery(COUNT_ROWS).execute(range)
-                .map(rows -> rows.iterator().next().getLong("total"))
-                .chain(total -> total <= offset
-                        ? Uni.createFrom().item(new RowPage(total, List.of()))
-                        : pool.preparedQuery(PAGE_ROWS).execute(Tuple.of(plugin.name(), from.atOffset(ZoneOffset.UTC),
-                                        to.atOffset(ZoneOffset.UTC), limit, offset))
-                                .map(rows -> {
-                                    List<StatsRow> page = new ArrayList<>(rows.size());
-                                    for (Row row : rows) {
-                                        JsonObject cells = new JsonObject(row.getString("cells"));
-                                        page.add(new StatsRow(row.getOffsetDateTime("period_start").toInstant(),
-                                                row.getOffsetDateTime("period_stop").toInstant(), row.getInteger("rank"),
-                                                plugin.columns().stream().map(cells::getValue).toList()));
-                                    }
-                                    return new RowPage(total, page);
-                                }));
     }
 
     /** Start of the epoch-aligned period that holds {@code time}. */

@@ -50,9 +50,11 @@ public class StatsResource {
     }
 
     private final StatsEngine engine;
+    private final StatsStore store;
 
-    public StatsResource(StatsEngine engine) {
+    public StatsResource(StatsEngine engine, StatsStore store) {
         this.engine = engine;
+        this.store = store;
     }
 
     @GET
@@ -100,7 +102,7 @@ public class StatsResource {
             throw ProblemException.invalidField("from", "must be before to");
         }
         List<String> columns = columns(plugin);
-        return engine.rows(plugin, start, stop, page.limit(), page.offset()).map(found -> {
+        return store.rows(plugin, start, stop, page.limit(), page.offset()).map(found -> {
             List<Map<String, Object>> rows = new ArrayList<>();
             long order = page.offset();
             for (StatsRow row : found.rows()) {
