@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
-import org.observatory.common.lock.JobLock;
-import org.observatory.ixp.common.Locks;
 import org.observatory.ixp.registry.AsnRegistryService;
 
 /** Scheduled imports of the live PeeringDB and reloads of the ASN registry; the database lock keeps them on one replica. */
@@ -18,12 +16,10 @@ public class ImportScheduler {
 
     private final ImportService imports;
     private final AsnRegistryService registry;
-    private final JobLock lock;
 
-    public ImportScheduler(ImportService imports, AsnRegistryService registry, JobLock lock) {
+    public ImportScheduler(ImportService imports, AsnRegistryService registry) {
         this.imports = imports;
         this.registry = registry;
-        this.lock = lock;
     }
 
     @Scheduled(identity = "peeringdb-import", cron = "{ixp.peeringdb.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -37,7 +33,7 @@ public class ImportScheduler {
 
     @Scheduled(identity = "asn-registry-reload", cron = "{ixp.asn-registry.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reloadRegistry() {
-        return lock.runExclusively(Locks.HISTORY, () -> registry.reload(LocalDate.now(ZoneOffset.UTC)))
+        return registry.reloadExclusively(LocalDate.now(ZoneOffset.UTC))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("scheduled ASN registry reload failed: %s", e.getMessage());

@@ -15,9 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.observatory.common.lock.JobLock;
 import org.observatory.common.problem.ProblemException;
-import org.observatory.ixp.common.Locks;
 import org.observatory.ixp.common.SourceFetcher;
 
 @Path("/ixp/asn-registry")
@@ -26,11 +24,9 @@ import org.observatory.ixp.common.SourceFetcher;
 public class AsnRegistryResource {
 
     private final AsnRegistryService service;
-    private final JobLock lock;
 
-    public AsnRegistryResource(AsnRegistryService service, JobLock lock) {
+    public AsnRegistryResource(AsnRegistryService service) {
         this.service = service;
-        this.lock = lock;
     }
 
     @POST
@@ -50,7 +46,7 @@ public class AsnRegistryResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("asOf", "'" + asOf + "' is not a date (YYYY-MM-DD)");
         }
-        return lock.runExclusively(Locks.HISTORY, () -> service.reload(date))
+        return service.reloadExclusively(date)
                 .map(done -> done.orElseThrow(() -> ProblemException.conflict("an import is running; try again later")))
                 .onFailure(SourceFetcher.SourceUnavailableException.class)
                 .transform(e -> new ProblemException(502, "Source unavailable", e.getMessage()));

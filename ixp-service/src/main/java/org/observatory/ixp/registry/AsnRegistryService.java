@@ -7,9 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.observatory.common.lock.JobLock;
 import org.observatory.ixp.common.Laps;
+import org.observatory.ixp.common.Locks;
 import org.observatory.ixp.membership.HistoryStore;
 import org.observatory.ixp.stats.StatsGenerationStore;
 
@@ -29,15 +32,25 @@ public class AsnRegistryService {
     private final StatsGenerationStore stats;
     private final Pool pool;
     private final ObjectMapper mapper;
+    private final JobLock lock;
 
     public AsnRegistryService(AsnRegistrySource source, AsnRegistryStore store, HistoryStore history,
-            StatsGenerationStore stats, Pool pool, ObjectMapper mapper) {
+            StatsGenerationStore stats, Pool pool, ObjectMapper mapper, JobLock lock) {
         this.source = source;
         this.store = store;
         this.history = history;
         this.stats = stats;
         this.pool = pool;
         this.mapper = mapper;
+        this.lock = lock;
+    }
+
+    /**
+     * {@link #reload} under the history lock, as operators and the scheduler run it; empty when an import or
+     * another reload holds the lock (a reload rewrites the periods and statistics an import writes).
+     */
+    public Uni<Optional<RegistryLoad>> reloadExclusively(LocalDate asOf) {
+        return lock.runExclusively(Locks.HISTORY, () -> reload(asOf));
     }
 
     /** Loads the registry as of {@code asOf}; returns the counts stored. */
