@@ -10,15 +10,14 @@ import org.observatory.testsupport.PostgresTestResource;
  * <li>{@link PostgresTestResource}: its own PostgreSQL database</li>
  * <li>{@link OidcWiremockTestResource}: Quarkus' OIDC test server as the token issuer</li>
  * <li>{@link GeoIpTestResource}: MaxMind's test City database for client locations</li>
- * <li>{@link LogFolderTestResource}: a log folder for the directory ingest</li>
  * </ul>
- * A {@code @QuarkusTestResource} applies to all tests of the module whichever class carries it (unless it is
- * restricted to that class, which costs a restart), so they are declared here rather than on one test class.
+ * Every ingest locates its clients, so the GeoIP database is here with the two every test needs. A resource only
+ * some tests need is declared on those tests (the directory ingest's log folder on {@code DirectoryIngestTest}); an
+ * unrestricted {@code @QuarkusTestResource} still joins the module's one Quarkus start, so that costs no restart.
  */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(GeoIpTestResource.class)
-@QuarkusTestResource(LogFolderTestResource.class)
 final class TestResources {
 
     private TestResources() {

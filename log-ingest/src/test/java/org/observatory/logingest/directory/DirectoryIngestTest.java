@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.observatory.logingest.TestLogs.asAdmin;
 import static org.observatory.logingest.TestLogs.asWriter;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.observatory.logingest.LogFolderTestResource;
 
 @QuarkusTest
+@QuarkusTestResource(LogFolderTestResource.class)
 class DirectoryIngestTest {
 
     @Test
