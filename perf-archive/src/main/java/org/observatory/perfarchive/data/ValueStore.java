@@ -23,14 +23,14 @@ import org.observatory.perfarchive.summary.SummaryDelta;
 
 /** Points and summary buckets in ps_value: batched statements over unnest(), one round trip per kind. */
 @ApplicationScoped
-public class ValueRepository {
+public class ValueStore {
 
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private final Pool pool;
     private final ObjectMapper mapper;
 
-    public ValueRepository(Pool pool, ObjectMapper mapper) {
+    public ValueStore(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
         this.mapper = mapper;
     }
