@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.observatory.perfarchive.pscheduler.GroupCommit.Outcome;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.data.DataParser;
@@ -40,6 +41,8 @@ import org.observatory.perfarchive.metadata.NewMetadata;
  */
 @ApplicationScoped
 public class PschedulerRunService {
+
+    private static final Logger LOG = Logger.getLogger(PschedulerRunService.class);
 
     /** Resolving the hosts of a run waits at most this long. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(20);
@@ -135,6 +138,7 @@ public class PschedulerRunService {
     }
 
     private Uni<List<Outcome<RunReceipt>>> writeTogether(List<Pending> batch) {
+        LOG.debugf("writing a batch of %d runs", batch.size());
         // Runs in one order in every batch (by id): two batches that share runs cannot wait on each other crosswise.
         Map<UUID, Pending> first = new TreeMap<>();
         for (Pending p : batch) {
