@@ -28,6 +28,7 @@ import org.observatory.perfarchive.storage.PartitionKey;
 import org.observatory.perfarchive.storage.RetentionPolicy;
 import org.observatory.perfarchive.storage.Storage;
 import org.observatory.perfarchive.summary.HistogramStatistics;
+import org.observatory.perfarchive.summary.HistogramText;
 import org.observatory.perfarchive.summary.SummaryCalculator;
 import org.observatory.perfarchive.summary.SummaryDelta;
 
@@ -373,15 +374,11 @@ public class DataService {
                 }
                 Series s = index.byId(d.seriesId());
                 SeriesTs holder = new SeriesTs(index.histogramSeries(s), d.ts());
-                Map<String, Long> bucket = merged.computeIfAbsent(holder, at -> {
-                    // Bucket-wise sum with the stored bucket (read under the series lock); buckets summing to 0 go.
-                    Map<String, Long> sum = new HashMap<>(stored.getOrDefault(at, Map.of()));
-                    d.histogram().forEach((k, v) -> sum.merge(k, v, Long::sum));
-                    sum.values().removeIf(v -> v == 0);
-                    return sum;
-                });
+                // Merged with the stored bucket, read under the series lock.
+                Map<String, Long> bucket = merged.computeIfAbsent(holder,
+                        at -> HistogramText.merge(stored.getOrDefault(at, Map.of()), d.histogram()));
                 buckets.add(new JsonRow(s.id(), d.eventType(), d.ts(),
-                        holder.seriesId() == s.id() ? ValueStore.histogramJson(bucket) : null,
+                        holder.seriesId() == s.id() ? HistogramText.json(bucket) : null,
                         s.summaryType() == SummaryType.STATISTICS ? HistogramStatistics.json(bucket) : null));
             }
         });
