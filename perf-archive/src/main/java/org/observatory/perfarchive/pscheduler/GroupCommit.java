@@ -12,8 +12,9 @@ import org.observatory.common.problem.ProblemException;
 
 /**
  * Group commit: items submitted concurrently are collected for a short window (or until a batch is full) and
- * handed to the writer together; each submitter's answer comes when its batch is written. While batches are being
- * written, new items wait and go in the next one, so the busier the archive the larger its batches.
+ * handed to the writer together; each submitter's answer comes when its batch is written. An item that finds the
+ * writers idle and nobody waiting is written at once (a lone run pays no window); while batches are being written,
+ * new items wait for company up to the window, or for a free writer, so the busier the archive the larger its batches.
  * Bounded: at most {@code queueLimit} items wait (the next is refused with a 503 and {@code Retry-After}), at most
  * {@code maxInFlight} batches are written at a time, and every answer is awaited at most {@code timeout}.
  * Nothing here blocks: the lock guards a few field updates only, writes start outside it.
@@ -89,7 +90,8 @@ final class GroupCommit<T, R> {
                         "The archive has " + queueLimit + " runs waiting to be stored; try again", retryAfter));
             }
             pending.add(entry);
-            if (windowMillis <= 0) {
+            if (windowMillis <= 0 || inFlight == 0 && pending.size() == 1) {
+                // Nothing is being written: no other run is near, a wait would only add latency.
                 due = true;
             } else if (!timerSet && !due) {
                 timerSet = startTimer = true;

@@ -3,7 +3,6 @@ package org.observatory.perfarchive.pscheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -57,9 +56,18 @@ class GroupCommitTest {
     }
 
     @Test
-    void runsArrivingTogetherAreWrittenAsOneBatchOnceItIsFull() throws Exception {
+    void aLoneRunIsWrittenAtOnceWithoutWaitingForTheWindow() throws Exception {
         immediate = true;
-        GroupCommit<String, String> queue = queue(Duration.ofMinutes(1), 3, 100, 1);
+        GroupCommit<String, String> queue = queue(Duration.ofHours(1), 64, 100, 1);
+        assertEquals("stored a", queue.submit("a").await().atMost(WAIT));
+        assertEquals(List.of(List.of("a")), batches);
+    }
+
+    @Test
+    void runsArrivingWhileOneIsWrittenAreCollectedUntilTheirBatchIsFull() throws Exception {
+        GroupCommit<String, String> queue = queue(Duration.ofHours(1), 3, 100, 2);
+        start(queue.submit("first"));
+        immediate = true;
         List<CompletableFuture<String>> answers = new ArrayList<>();
         for (String item : List.of("a", "b", "c")) {
             answers.add(start(queue.submit(item)));
@@ -67,15 +75,16 @@ class GroupCommitTest {
         for (int i = 0; i < 3; i++) {
             assertEquals("stored " + List.of("a", "b", "c").get(i), answers.get(i).get(30, TimeUnit.SECONDS));
         }
-        assertEquals(List.of(List.of("a", "b", "c")), batches);
+        assertEquals(List.of(List.of("first"), List.of("a", "b", "c")), batches);
     }
 
     @Test
-    void aRunAloneIsWrittenWhenTheWindowIsOver() throws Exception {
+    void aRunWaitingForCompanyIsWrittenWhenTheWindowIsOver() throws Exception {
+        GroupCommit<String, String> queue = queue(Duration.ofMillis(5), 64, 100, 2);
+        start(queue.submit("first"));
         immediate = true;
-        GroupCommit<String, String> queue = queue(Duration.ofMillis(5), 64, 100, 1);
         assertEquals("stored a", queue.submit("a").await().atMost(WAIT));
-        assertEquals(List.of(List.of("a")), batches);
+        assertEquals(List.of(List.of("first"), List.of("a")), batches);
     }
 
     @Test
@@ -125,13 +134,13 @@ class GroupCommitTest {
 
     @Test
     void stoppingWritesWhatWaitsAndRefusesWhatComesAfter() throws Exception {
-        GroupCommit<String, String> queue = queue(Duration.ofMinutes(1), 64, 100, 1);
-        CompletableFuture<String> a = start(queue.submit("a"));
+        GroupCommit<String, String> queue = queue(Duration.ofHours(1), 64, 100, 2);
+        // One write that never ends keeps the queue busy: the next run waits for company (an hour).
+        start(queue.submit("held"));
         CompletableFuture<String> b = start(queue.submit("b"));
-        assertTrue(batches.isEmpty());
+        assertEquals(List.of(List.of("held")), batches);
         immediate = true;
-        queue.close(WAIT);
-        assertEquals("stored a", a.get(30, TimeUnit.SECONDS));
+        queue.close(Duration.ofMillis(1));
         assertEquals("stored b", b.get(30, TimeUnit.SECONDS));
         Throwable refused = start(queue.submit("c")).handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
         assertEquals(503, assertInstanceOf(ProblemException.class, refused).status());
