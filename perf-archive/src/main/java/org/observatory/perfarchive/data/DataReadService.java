@@ -10,7 +10,7 @@ import java.util.Map;
 import org.observatory.common.paging.PageRequest;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.common.TimeRange;
-import org.observatory.perfarchive.data.ValueRepository.StoredRow;
+import org.observatory.perfarchive.data.ValueStore.StoredRow;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.SummaryType;
 import org.observatory.perfarchive.metadata.Metadata;
@@ -27,9 +27,9 @@ public class DataReadService {
     public static final int MAX_LIMIT = 100_000;
 
     private final MetadataService metadata;
-    private final ValueRepository values;
+    private final ValueStore values;
 
-    public DataReadService(MetadataService metadata, ValueRepository values) {
+    public DataReadService(MetadataService metadata, ValueStore values) {
         this.metadata = metadata;
         this.values = values;
     }

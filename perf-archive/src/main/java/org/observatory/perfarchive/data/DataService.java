@@ -13,12 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.observatory.common.db.PgErrors;
 import org.observatory.common.problem.ProblemException;
-import org.observatory.perfarchive.data.ValueRepository.JsonRow;
-import org.observatory.perfarchive.data.ValueRepository.SeriesTs;
+import org.observatory.perfarchive.data.ValueStore.JsonRow;
+import org.observatory.perfarchive.data.ValueStore.SeriesTs;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.SummaryType;
 import org.observatory.perfarchive.metadata.Series;
@@ -26,6 +28,7 @@ import org.observatory.perfarchive.storage.PartitionKey;
 import org.observatory.perfarchive.storage.RetentionPolicy;
 import org.observatory.perfarchive.storage.Storage;
 import org.observatory.perfarchive.summary.HistogramStatistics;
+import org.observatory.perfarchive.summary.HistogramText;
 import org.observatory.perfarchive.summary.SummaryCalculator;
 import org.observatory.perfarchive.summary.SummaryDelta;
 
@@ -38,12 +41,12 @@ public class DataService {
 
     private final Pool pool;
     private final SeriesCache targets;
-    private final ValueRepository values;
+    private final ValueStore values;
     private final Storage storage;
     private final RetentionPolicy retention;
     private final SeriesTouches touches = new SeriesTouches();
 
-    public DataService(Pool pool, SeriesCache targets, ValueRepository values, Storage storage,
+    public DataService(Pool pool, SeriesCache targets, ValueStore values, Storage storage,
                        RetentionPolicy retention) {
         this.pool = pool;
         this.targets = targets;
@@ -67,27 +70,110 @@ public class DataService {
             return targets.get(key).chain(() -> alongside == null ? Uni.createFrom().voidItem() : alongside.apply(pool))
                     .replaceWith(0);
         }
+        return prepare(key, points).chain(prepared -> {
+            List<Prepared> one = List.of(prepared);
+            Touch touch = touch(one);
+            return pool.withTransaction(tx -> store(tx, one, false, touch.series, alongside))
+                    // Rare: a point sent again replaces the stored one, with statements that cost more.
+                    .onFailure(Resent.class).recoverWithUni(() -> pool.withTransaction(tx -> store(tx, one, true, touch.series, alongside)))
+                    .onFailure(StoredBefore.class).recoverWithUni(() -> conflict(points, prepared.index))
+                    .invoke(touch::done)
+                    .replaceWith(points.size());
+        });
+    }
+
+    /**
+     * Checks the points of one metadata (retention) and makes sure their series and partitions exist, outside any
+     * transaction: what {@link #batch} then stores with the points of other writes. A 404 problem for an unknown key.
+     */
+    public Uni<Prepared> prepare(String key, List<Point> points) {
         checkRetention(points);
         return targets.get(key).chain(target -> {
             Set<String> eventTypes = points.stream().map(Point::eventType).collect(Collectors.toCollection(LinkedHashSet::new));
             List<String> undeclared = eventTypes.stream().filter(e -> !target.series().has(e)).toList();
-            Uni<SeriesCache.Target> complete = undeclared.isEmpty() ? Uni.createFrom().item(target)
+            return undeclared.isEmpty() ? Uni.createFrom().item(target)
                     // pscheduler sends event types its metadata never declared; esmond stores them (base only).
                     : targets.addBaseSeries(key, target, undeclared);
-            return complete.chain(t -> {
-                SeriesIndex index = t.series();
-                // The transaction's now() is no earlier than this second: what done() records is never ahead.
-                long second = Instant.now().getEpochSecond();
-                Set<Long> touch = touches.due(touched(eventTypes, index), second);
-                return storage.dialect()
-                        .chain(dialect -> dialect.ensurePartitions(partitions(points, index)))
-                        .chain(() -> pool.withTransaction(tx -> store(tx, points, index, false, touch, alongside)))
-                        // Rare: a point sent again replaces the stored one, with statements that cost more.
-                        .onFailure(Resent.class).recoverWithUni(() -> pool.withTransaction(tx -> store(tx, points, index, true, touch, alongside)))
-                        .onFailure(StoredBefore.class).recoverWithUni(() -> conflict(points, index))
-                        .invoke(() -> touches.done(touch, second));
-            });
-        });
+        }).chain(t -> storage.dialect()
+                .chain(dialect -> dialect.ensurePartitions(partitions(points, t.series())))
+                .replaceWith(new Prepared(t.metadataId(), points, t.series())));
+    }
+
+    /** The points of one metadata with the series they go to, checked and ready to be stored in a batch. */
+    public static final class Prepared {
+        final long metadataId;
+        final List<Point> points;
+        final SeriesIndex index;
+
+        Prepared(long metadataId, List<Point> points, SeriesIndex index) {
+            this.metadataId = metadataId;
+            this.points = points;
+            this.index = index;
+        }
+
+        public int size() {
+            return points.size();
+        }
+    }
+
+    /**
+     * The writes of many requests as one: {@link Batch#store} writes all of them in a transaction the caller owns,
+     * with one statement per kind of row, their summaries merged per series first.
+     */
+    public Batch batch(List<Prepared> writes) {
+        return new Batch(writes, touch(writes));
+    }
+
+    /** Writes stored together; see {@link #batch}. */
+    public final class Batch {
+        private final List<Prepared> writes;
+        private final Touch touch;
+
+        private Batch(List<Prepared> writes, Touch touch) {
+            this.writes = writes;
+            this.touch = touch;
+        }
+
+        /**
+         * Stores the writes in {@code tx} with plain inserts: a point that is stored already (or repeated by two writes
+         * of the batch, for integer, float and percentage types) fails the transaction, and the caller stores the
+         * writes one by one with {@link #write}, which gives each its own answer. Of histogram, subinterval and json
+         * points repeated in the batch the last one is stored, as if the writes had come one after the other.
+         */
+        public Uni<Void> store(SqlClient tx) {
+            return DataService.this.store(tx, writes, false, touch.series, null)
+                    .onFailure(StoredBefore.class).transform(e -> ProblemException.conflict("A point of the batch is stored already"))
+                    .onFailure(Resent.class).transform(e -> ProblemException.conflict("A point of the batch is stored already"))
+                    .replaceWithVoid();
+        }
+
+        /** After the commit: the series' update times are set for this second. */
+        public void committed() {
+            touch.done();
+        }
+    }
+
+    /** The series whose update time a write sets, and the second it sets them in. */
+    private final class Touch {
+        // The transaction's now() is no earlier than this second: what done() records is never ahead.
+        final long second = Instant.now().getEpochSecond();
+        final Set<Long> series;
+
+        Touch(Set<Long> all) {
+            series = touches.due(all, second);
+        }
+
+        void done() {
+            touches.done(series, second);
+        }
+    }
+
+    private Touch touch(List<Prepared> writes) {
+        Set<Long> all = new HashSet<>();
+        for (Prepared w : writes) {
+            all.addAll(touched(w.points.stream().map(Point::eventType).collect(Collectors.toSet()), w.index));
+        }
+        return new Touch(all);
     }
 
     private void checkRetention(List<Point> points) {
@@ -114,42 +200,61 @@ public class DataService {
         return keys;
     }
 
+    /** A point with the series index of its metadata. */
+    private record Located(Point point, long metadataId, SeriesIndex index) {
+    }
+
     /**
-     * Writes the points and their summaries in the transaction {@code tx}. Unless {@code resent}, the points'
-     * rows are plain inserts and a histogram, subinterval or json point stored before fails it with {@link Resent}.
+     * Writes the points of the writes and their summaries in the transaction {@code tx}. Unless {@code resent}, the
+     * points' rows are plain inserts and a histogram, subinterval or json point stored before fails it with
+     * {@link Resent}. Rows go out ordered by (series, ts), so that two transactions lock shared rows in one order.
      */
-    private Uni<Integer> store(SqlClient tx, List<Point> points, SeriesIndex index, boolean resent, Set<Long> touch,
+    private Uni<Integer> store(SqlClient tx, List<Prepared> writes, boolean resent, Set<Long> touch,
                                Function<SqlClient, Uni<Void>> alongside) {
+        List<Long> immutableSeries = new ArrayList<>();
         List<Point> immutable = new ArrayList<>();
-        // Documents are replaced by a re-sent point: the last one of a request wins.
-        Map<SeriesTs, Point> documents = new LinkedHashMap<>();
-        for (Point p : points) {
-            if (p.dataType().rejectsDuplicateTs()) {
-                immutable.add(p);
-            } else {
-                documents.put(new SeriesTs(index.base(p.eventType()).id(), p.ts()), p);
+        // Documents are replaced by a re-sent point: the last one of a request (or batch) wins.
+        Map<SeriesTs, Located> documents = new TreeMap<>(SERIES_TS);
+        int count = 0;
+        List<Located> numeric = new ArrayList<>();
+        for (Prepared w : writes) {
+            count += w.points.size();
+            for (Point p : w.points) {
+                long series = w.index.base(p.eventType()).id();
+                if (p.dataType().rejectsDuplicateTs()) {
+                    numeric.add(new Located(p, w.metadataId, w.index));
+                } else {
+                    documents.put(new SeriesTs(series, p.ts()), new Located(p, w.metadataId, w.index));
+                }
             }
+        }
+        numeric.sort(Comparator.comparingLong((Located l) -> l.index.base(l.point.eventType()).id()).thenComparingLong(l -> l.point.ts()));
+        for (Located l : numeric) {
+            immutableSeries.add(l.index.base(l.point.eventType()).id());
+            immutable.add(l.point);
         }
         // Independent statements go out together (the connection pipelines them); a 409 rolls all of it back.
         // The series touch is among them: its row locks last only until this short transaction commits, and a
-        // concurrent writer of the same series skips them rather than wait (see ValueRepository.touch).
+        // concurrent writer of the same series skips them rather than wait (see ValueStore.touch).
         // What runs alongside goes first: a retried run's document insert finds it before anything else is locked.
+        int stored = count;
         return Uni.combine().all().unis(alongside == null ? Uni.createFrom().voidItem() : alongside.apply(tx),
-                        insertImmutable(tx, immutable, index), previousHistograms(tx, documents, index), values.touch(tx, touch))
+                        insertImmutable(tx, immutableSeries, immutable), previousHistograms(tx, documents), values.touch(tx, touch))
                 .with((along, inserted, previous, touched) -> previous)
-                .chain(previous -> summarise(tx, immutable, documents, previous, index, resent))
-                .replaceWith(points.size());
+                .chain(previous -> summarise(tx, numeric, documents, previous, resent))
+                .replaceWith(stored);
     }
+
+    private static final Comparator<SeriesTs> SERIES_TS = Comparator.comparingLong(SeriesTs::seriesId).thenComparingLong(SeriesTs::ts);
 
     /**
      * Inserts integer, float and percentage points; fails with {@link StoredBefore} when any of them (series, ts)
      * is stored already or repeated in the request, which esmond answers with 409.
      */
-    private Uni<Void> insertImmutable(SqlClient tx, List<Point> points, SeriesIndex index) {
+    private Uni<Void> insertImmutable(SqlClient tx, List<Long> series, List<Point> points) {
         if (points.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Long> series = points.stream().map(p -> index.base(p.eventType()).id()).toList();
         return values.insertImmutable(tx, series, points)
                 .onFailure(PgErrors::isUniqueViolation).transform(e -> new StoredBefore());
     }
@@ -192,11 +297,13 @@ public class DataService {
      * Histograms that these points replace (a summary must subtract them) and the stored summary buckets of
      * histogram series they change, read under the base series' lock: the caller merges the buckets itself.
      */
-    private Uni<Map<SeriesTs, Map<String, Long>>> previousHistograms(SqlClient tx, Map<SeriesTs, Point> documents, SeriesIndex index) {
+    private Uni<Map<SeriesTs, Map<String, Long>>> previousHistograms(SqlClient tx, Map<SeriesTs, Located> documents) {
         Set<Long> lock = new HashSet<>();
         Set<SeriesTs> keys = new LinkedHashSet<>();
         Set<String> eventTypes = new HashSet<>();
-        documents.forEach((at, p) -> {
+        documents.forEach((at, located) -> {
+            Point p = located.point;
+            SeriesIndex index = located.index;
             List<Series> summaries = index.summaries(p.eventType());
             if (p.dataType() == DataType.HISTOGRAM && !summaries.isEmpty()) {
                 lock.add(at.seriesId());
@@ -226,18 +333,21 @@ public class DataService {
         return !(s.summaryType() == SummaryType.STATISTICS && s.window() == 0);
     }
 
-    private Uni<Void> summarise(SqlClient tx, List<Point> immutable, Map<SeriesTs, Point> documents,
-                                Map<SeriesTs, Map<String, Long>> stored, SeriesIndex index, boolean resent) {
-        SummaryCalculator calculator = new SummaryCalculator();
+    private Uni<Void> summarise(SqlClient tx, List<Located> immutable, Map<SeriesTs, Located> documents,
+                                Map<SeriesTs, Map<String, Long>> stored, boolean resent) {
+        // One calculator per metadata: the points of many runs of a series merge into one delta per bucket.
+        Map<Long, SummaryCalculator> calculators = new LinkedHashMap<>();
+        Map<Long, SeriesIndex> indexes = new HashMap<>();
         // Rows of the points themselves (and their window-0 statistics), new unless resent, and summary buckets.
         List<JsonRow> json = new ArrayList<>();
         List<JsonRow> buckets = new ArrayList<>();
-        documents.forEach((at, p) -> json.add(new JsonRow(at.seriesId(), p.eventType(), p.ts(), p.value().json(), null)));
-        for (Point p : immutable) {
-            calculator.add(p, index.summaries(p.eventType()), null);
+        documents.forEach((at, l) -> json.add(new JsonRow(at.seriesId(), l.point.eventType(), l.point.ts(), l.point.value().json(), null)));
+        for (Located l : immutable) {
+            calculator(calculators, indexes, l).add(l.point, l.index.summaries(l.point.eventType()), null);
         }
-        documents.forEach((at, p) -> {
-            List<Series> summaries = index.summaries(p.eventType());
+        documents.forEach((at, l) -> {
+            Point p = l.point;
+            List<Series> summaries = l.index.summaries(p.eventType());
             if (p.dataType() != DataType.HISTOGRAM || summaries.isEmpty()) {
                 return;
             }
@@ -250,33 +360,42 @@ public class DataService {
                     merged.add(s);
                 }
             }
-            calculator.add(p, merged, stored.get(at));
+            calculator(calculators, indexes, l).add(p, merged, stored.get(at));
         });
         List<SummaryDelta> sums = new ArrayList<>();
         // A window's merged histogram, by the (series, bucket) that keeps it: aggregation and statistics share it.
         Map<SeriesTs, Map<String, Long>> merged = new HashMap<>();
-        for (SummaryDelta d : calculator.deltas()) {
-            if (d.histogram() == null) {
-                sums.add(d);
-                continue;
+        calculators.forEach((metadataId, calculator) -> {
+            SeriesIndex index = indexes.get(metadataId);
+            for (SummaryDelta d : calculator.deltas()) {
+                if (d.histogram() == null) {
+                    sums.add(d);
+                    continue;
+                }
+                Series s = index.byId(d.seriesId());
+                SeriesTs holder = new SeriesTs(index.histogramSeries(s), d.ts());
+                // Merged with the stored bucket, read under the series lock.
+                Map<String, Long> bucket = merged.computeIfAbsent(holder,
+                        at -> HistogramText.merge(stored.getOrDefault(at, Map.of()), d.histogram()));
+                buckets.add(new JsonRow(s.id(), d.eventType(), d.ts(),
+                        holder.seriesId() == s.id() ? HistogramText.json(bucket) : null,
+                        s.summaryType() == SummaryType.STATISTICS ? HistogramStatistics.json(bucket) : null));
             }
-            Series s = index.byId(d.seriesId());
-            SeriesTs holder = new SeriesTs(index.histogramSeries(s), d.ts());
-            Map<String, Long> bucket = merged.computeIfAbsent(holder, at -> {
-                // Bucket-wise sum with the stored bucket (read under the series lock); buckets summing to 0 go.
-                Map<String, Long> sum = new HashMap<>(stored.getOrDefault(at, Map.of()));
-                d.histogram().forEach((k, v) -> sum.merge(k, v, Long::sum));
-                sum.values().removeIf(v -> v == 0);
-                return sum;
-            });
-            buckets.add(new JsonRow(s.id(), d.eventType(), d.ts(),
-                    holder.seriesId() == s.id() ? ValueRepository.histogramJson(bucket) : null,
-                    s.summaryType() == SummaryType.STATISTICS ? HistogramStatistics.json(bucket) : null));
-        }
+        });
+        json.sort(JSON_ROW);
+        buckets.sort(JSON_ROW);
+        sums.sort(Comparator.comparingLong(SummaryDelta::seriesId).thenComparingLong(SummaryDelta::ts));
         Uni<Void> pointRows = resent ? values.upsertJson(tx, json)
                 : values.insertJson(tx, json).onFailure(PgErrors::isUniqueViolation).transform(e -> new Resent());
         return Uni.combine().all().unis(pointRows, values.upsertJson(tx, buckets), values.addToSummaries(tx, sums)).discardItems();
     }
+
+    private static SummaryCalculator calculator(Map<Long, SummaryCalculator> calculators, Map<Long, SeriesIndex> indexes, Located l) {
+        indexes.putIfAbsent(l.metadataId, l.index);
+        return calculators.computeIfAbsent(l.metadataId, k -> new SummaryCalculator());
+    }
+
+    private static final Comparator<JsonRow> JSON_ROW = Comparator.comparingLong(JsonRow::seriesId).thenComparingLong(JsonRow::ts);
 
     private static Set<Long> touched(Set<String> eventTypes, SeriesIndex index) {
         Set<Long> ids = new HashSet<>();

@@ -2,15 +2,27 @@ package org.observatory.perfarchive.pscheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.observatory.perfarchive.pscheduler.GroupCommit.Outcome;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.data.DataParser;
 import org.observatory.perfarchive.data.DataService;
@@ -22,12 +34,15 @@ import org.observatory.perfarchive.metadata.NewMetadata;
 
 /**
  * Stores a pScheduler run as the esmond archiver would have (metadata, event types, summaries, one data
- * point) plus its whole document, in one transaction. A run seen before stores nothing (its document insert finds
- * it and rolls the transaction back); a run whose values another path stored (409, which counts as stored, as the
- * esmond archiver counts it) keeps its document.
+ * point) plus its whole document. Runs that arrive together are written together (group commit, see
+ * {@link GroupCommit}): one transaction and one statement per kind of row for a batch, each run answered once its
+ * batch is committed. A run seen before stores nothing; a run whose values another path stored (409, which counts
+ * as stored, as the esmond archiver counts it) keeps its document.
  */
 @ApplicationScoped
 public class PschedulerRunService {
+
+    private static final Logger LOG = Logger.getLogger(PschedulerRunService.class);
 
     /** Resolving the hosts of a run waits at most this long. */
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(20);
@@ -37,8 +52,10 @@ public class PschedulerRunService {
     private final Pool pool;
     private final MetadataService metadata;
     private final DataService data;
-    private final PschedulerRunRepository runs;
+    private final PschedulerRunStore runs;
     private final IngestFailureStore failures;
+    private final GroupCommit<Pending, RunReceipt> queue;
+    private final Duration shutdownGrace;
     private final Map<String, String> keys = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -46,8 +63,17 @@ public class PschedulerRunService {
         }
     };
 
-    public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunRepository runs,
-                                IngestFailureStore failures) {
+    public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunStore runs,
+                                IngestFailureStore failures, Vertx vertx,
+                                @ConfigProperty(name = "perf.pscheduler.batch.window") Duration window,
+                                @ConfigProperty(name = "perf.pscheduler.batch.max-runs") int maxRuns,
+                                @ConfigProperty(name = "perf.pscheduler.batch.queue-limit") int queueLimit,
+                                @ConfigProperty(name = "perf.pscheduler.batch.in-flight") int inFlight,
+                                @ConfigProperty(name = "perf.pscheduler.batch.timeout") Duration timeout,
+                                @ConfigProperty(name = "perf.pscheduler.batch.retry-after") Duration retryAfter,
+                                @ConfigProperty(name = "perf.pscheduler.batch.shutdown-grace") Duration shutdownGrace) {
+        this.queue = new GroupCommit<>(vertx, this::writeBatch, window, maxRuns, queueLimit, inFlight, timeout, retryAfter);
+        this.shutdownGrace = shutdownGrace;
         this.pool = pool;
         this.metadata = metadata;
         this.data = data;
@@ -55,19 +81,106 @@ public class PschedulerRunService {
         this.failures = failures;
     }
 
+    /** On SIGTERM: runs waiting for their batch are written (or, past the grace time, answered with a 503). */
+    void stop(@Observes ShutdownEvent event) {
+        queue.close(shutdownGrace);
+    }
+
     /** What the run becomes in esmond terms, decided before anything is stored. */
     record Mapped(RunDocument run, NewMetadata metadata, List<Point> points, String status, String problem) {
     }
 
     public Uni<RunReceipt> store(JsonNode body, String observer, String agent) {
+        return prepare(body, observer).chain(queue::submit).call(receipt -> reportRaw(receipt, agent));
+    }
+
+    /**
+     * Stores the runs as one batch, as the queue would if they arrived together (tests use it to make sure they
+     * do); answers one receipt per run, in order.
+     */
+    Uni<List<Outcome<RunReceipt>>> storeTogether(List<JsonNode> bodies, String observer) {
+        return Multi.createFrom().iterable(bodies).onItem().transformToUniAndConcatenate(body -> prepare(body, observer))
+                .collect().asList().chain(this::writeBatch);
+    }
+
+    /** A run ready for its batch: mapped, its metadata created, its series and partitions there. */
+    record Pending(Mapped mapped, String key, String observer, DataService.Prepared values) {
+        UUID runId() {
+            return UUID.fromString(mapped.run().runId());
+        }
+    }
+
+    private Uni<Pending> prepare(JsonNode body, String observer) {
         RunDocument run = RunDocumentParser.parse(body);
-        // Mapping resolves host names (blocking): a worker thread, with a bound on the wait. A retried run is
-        // found by its document insert, in the transaction of its values (no lookup before).
+        // Mapping resolves host names (blocking): a worker thread, with a bound on the wait.
         return Uni.createFrom().item(() -> map(run, observer))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem().after(MAPPING_TIMEOUT).failWith(() -> new ProblemException(503, "Service Unavailable",
                         "Resolving the run's hosts took too long; try again"))
-                .chain(mapped -> write(mapped, observer, agent));
+                .chain(mapped -> key(mapped.metadata())
+                        .chain(key -> data.prepare(key, mapped.points()).map(values -> new Pending(mapped, key, observer, values))));
+    }
+
+    private Uni<Void> reportRaw(RunReceipt receipt, String agent) {
+        return "raw".equals(receipt.status())
+                ? failures.record("pscheduler-run", 202, "malformed-result", agent, receipt.run(), receipt.problem())
+                : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Writes a batch of runs in one transaction: their documents in one statement (a run id recorded before, or
+     * repeated in the batch, stores nothing again and is answered "duplicate"), then the values of the new ones
+     * with their summaries merged per series. If the transaction fails, each run is written alone, so that one bad
+     * run fails no other and each gets its own true answer.
+     */
+    Uni<List<Outcome<RunReceipt>>> writeBatch(List<Pending> batch) {
+        return Uni.createFrom().deferred(() -> writeTogether(batch)).onFailure().recoverWithUni(e -> alone(batch));
+    }
+
+    private Uni<List<Outcome<RunReceipt>>> writeTogether(List<Pending> batch) {
+        LOG.debugf("writing a batch of %d runs", batch.size());
+        // Runs in one order in every batch (by id): two batches that share runs cannot wait on each other crosswise.
+        Map<UUID, Pending> first = new TreeMap<>();
+        for (Pending p : batch) {
+            first.putIfAbsent(p.runId(), p);
+        }
+        List<PschedulerRunStore.RunRow> rows = first.values().stream().map(p -> new PschedulerRunStore.RunRow(p.runId(),
+                p.mapped().run().testType(), p.mapped().status(), p.key(), p.observer(), p.mapped().run().startSeconds(),
+                p.mapped().run().document().toString())).toList();
+        Set<UUID> stored = new HashSet<>();
+        DataService.Batch[] written = new DataService.Batch[1];
+        return pool.withTransaction(tx -> runs.insertNew(tx, rows).chain(fresh -> {
+                    stored.addAll(fresh);
+                    written[0] = data.batch(first.values().stream().filter(p -> fresh.contains(p.runId()))
+                            .map(Pending::values).toList());
+                    return written[0].store(tx);
+                }))
+                .map(done -> {
+                    written[0].committed();
+                    List<Outcome<RunReceipt>> receipts = new ArrayList<>(batch.size());
+                    for (Pending p : batch) {
+                        // Only the first of a repeated id was written; it and no other answers "stored".
+                        boolean mine = first.get(p.runId()) == p && stored.contains(p.runId());
+                        receipts.add(Outcome.of(mine ? stored(p, p.values().size()) : duplicate(p)));
+                    }
+                    return receipts;
+                });
+    }
+
+    /** The runs of a failed batch, each in its own transaction one after the other; a failure answers that run only. */
+    private Uni<List<Outcome<RunReceipt>>> alone(List<Pending> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(p -> write(p).map(Outcome::of)
+                        .onFailure().recoverWithItem(Outcome::<RunReceipt>failed))
+                .collect().asList();
+    }
+
+    private static RunReceipt stored(Pending p, int points) {
+        return new RunReceipt(p.mapped().run().runId(), p.mapped().status(), p.key(), points, p.mapped().problem());
+    }
+
+    private static RunReceipt duplicate(Pending p) {
+        return new RunReceipt(p.mapped().run().runId(), "duplicate", p.key(), 0, null);
     }
 
     Mapped map(RunDocument run, String observer) {
@@ -101,41 +214,30 @@ public class PschedulerRunService {
         return new Mapped(run, parsed, DataParser.bulk(bulk), status, problem);
     }
 
-    private Uni<RunReceipt> write(Mapped m, String observer, String agent) {
-        RunDocument run = m.run();
-        return key(m.metadata())
-                .chain(key -> data.write(key, m.points(), tx -> recordRun(tx, m, key, observer)
-                                .map(first -> {
-                                    if (!first) {
-                                        // Rolls the values back with it: a retried run stores nothing twice.
-                                        throw new StoredBefore();
-                                    }
-                                    return null;
-                                }).replaceWithVoid())
-                        .map(stored -> new RunReceipt(run.runId(), m.status(), key, stored, m.problem()))
-                        .onFailure(StoredBefore.class).recoverWithItem(() -> new RunReceipt(run.runId(), "duplicate", key, 0, null))
-                        .onFailure(ProblemException.class).recoverWithUni(e -> ((ProblemException) e).status() == 409
-                                // Its values were stored by the esmond archiver (or another path): keep the document.
-                                ? recordRun(pool, m, key, observer).map(first -> first
-                                        ? new RunReceipt(run.runId(), m.status(), key, 0, m.problem())
-                                        : new RunReceipt(run.runId(), "duplicate", key, 0, null))
-                                : Uni.createFrom().failure(e)))
-                .call(receipt -> "raw".equals(receipt.status())
-                        ? failures.record("pscheduler-run", 202, "malformed-result", agent, run.runId(), m.problem())
-                        : Uni.createFrom().voidItem());
+    /**
+     * Writes one run alone (after its batch failed): its document in the transaction of its values. A run recorded
+     * before stores nothing; a run whose values another path stored (409, which counts as stored, as the esmond
+     * archiver counts it) keeps its document.
+     */
+    private Uni<RunReceipt> write(Pending p) {
+        Mapped m = p.mapped();
+        boolean[] first = new boolean[1];
+        return data.write(p.key(), m.points(), tx -> recordRun(tx, m, p.key(), p.observer())
+                        .invoke(inserted -> first[0] = inserted)
+                        // Nothing else of the run may then be stored: fail its transaction (no other run's).
+                        .chain(inserted -> inserted ? Uni.createFrom().voidItem()
+                                : Uni.createFrom().failure(new ProblemException(409, "Conflict", "run stored before"))))
+                .map(points -> stored(p, points))
+                .onFailure(e -> e instanceof ProblemException pe && pe.status() == 409).recoverWithUni(e -> first[0]
+                        // Its values were stored by the esmond archiver (or another path): keep the document.
+                        ? recordRun(pool, m, p.key(), p.observer()).map(inserted -> inserted ? stored(p, 0) : duplicate(p))
+                        : Uni.createFrom().item(duplicate(p)));
     }
 
     private Uni<Boolean> recordRun(SqlClient client, Mapped m, String key, String observer) {
         RunDocument run = m.run();
         return runs.insert(client, run.runId(), run.testType(), m.status(), key, observer, run.startSeconds(),
                 run.document().toString());
-    }
-
-    /** The run's id is recorded already: its transaction rolls back and the answer is "duplicate". */
-    private static final class StoredBefore extends RuntimeException {
-        StoredBefore() {
-            super("run stored before", null, false, false);
-        }
     }
 
     private Uni<String> key(NewMetadata parsed) {

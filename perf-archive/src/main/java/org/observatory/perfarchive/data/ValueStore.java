@@ -1,8 +1,5 @@
 package org.observatory.perfarchive.data;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,18 +15,17 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.observatory.common.db.PgErrors;
+import org.observatory.perfarchive.summary.HistogramText;
 import org.observatory.perfarchive.summary.SummaryDelta;
 
 /** Points and summary buckets in ps_value: batched statements over unnest(), one round trip per kind. */
 @ApplicationScoped
-public class ValueRepository {
-
-    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+public class ValueStore {
 
     private final Pool pool;
     private final ObjectMapper mapper;
 
-    public ValueRepository(Pool pool, ObjectMapper mapper) {
+    public ValueStore(Pool pool, ObjectMapper mapper) {
         this.pool = pool;
         this.mapper = mapper;
     }
@@ -156,7 +151,7 @@ public class ValueRepository {
                 .map(rows -> {
                     Map<SeriesTs, Map<String, Long>> previous = new HashMap<>();
                     for (Row r : rows) {
-                        previous.put(new SeriesTs(r.getLong("series_id"), r.getLong("ts")), histogram(r.getString("v_json")));
+                        previous.put(new SeriesTs(r.getLong("series_id"), r.getLong("ts")), HistogramText.parse(mapper.getFactory(), r.getString("v_json")));
                     }
                     return previous;
                 });
@@ -242,42 +237,5 @@ public class ValueRepository {
                     }
                     return result;
                 });
-    }
-
-    /** A stored histogram's text as bucket -> count, read with the streaming parser (no tree). */
-    Map<String, Long> histogram(String json) {
-        Map<String, Long> result = new HashMap<>();
-        if (json == null) {
-            return result;
-        }
-        try (JsonParser parser = mapper.getFactory().createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalStateException("A stored histogram is not a JSON object: " + json);
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                parser.nextToken();
-                result.put(key, parser.getValueAsLong());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return result;
-    }
-
-    /** A histogram as JSON text: {"bucket": count, ...}. */
-    public static String histogramJson(Map<String, Long> histogram) {
-        StringBuilder out = new StringBuilder(16 + histogram.size() * 16).append('{');
-        boolean first = true;
-        for (Map.Entry<String, Long> e : histogram.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            out.append('"');
-            ENCODER.quoteAsString(e.getKey(), out);
-            out.append("\":").append(e.getValue().longValue());
-        }
-        return out.append('}').toString();
     }
 }
