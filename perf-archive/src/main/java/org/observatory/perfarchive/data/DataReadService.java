@@ -14,12 +14,11 @@ import org.observatory.perfarchive.data.ValueStore.StoredRow;
 import org.observatory.perfarchive.eventtype.DataType;
 import org.observatory.perfarchive.eventtype.SummaryType;
 import org.observatory.perfarchive.metadata.Metadata;
-import org.observatory.perfarchive.esmond.MetadataJson;
 import org.observatory.perfarchive.metadata.MetadataService;
 import org.observatory.perfarchive.metadata.Series;
 import org.observatory.perfarchive.summary.HistogramStatistics;
 
-/** Reads raw points and summaries, and describes an event type's summaries. */
+/** Reads raw points and summary points of a series. */
 @ApplicationScoped
 public class DataReadService {
 
@@ -32,31 +31,6 @@ public class DataReadService {
     public DataReadService(MetadataService metadata, ValueStore values) {
         this.metadata = metadata;
         this.values = values;
-    }
-
-    public Uni<Map<String, Object>> eventType(String key, String eventType) {
-        DataParser.dataType(eventType);
-        return metadata.get(key).map(m -> {
-            Map<String, Object> et = MetadataJson.eventType(m, eventType);
-            if (et == null) {
-                throw ProblemException.notFound("Metadata " + key + " has no event type " + eventType);
-            }
-            return et;
-        });
-    }
-
-    /** The windows of one summary type of an event type. */
-    public Uni<List<Map<String, Object>>> summaries(String key, String eventType, String summaryUrlName) {
-        SummaryType type = summaryType(eventType, summaryUrlName);
-        return metadata.get(key).map(m -> {
-            if (MetadataJson.eventType(m, eventType) == null) {
-                throw ProblemException.notFound("Metadata " + key + " has no event type " + eventType);
-            }
-            List<Map<String, Object>> result = new ArrayList<>();
-            m.series().stream().filter(s -> s.eventType().equals(eventType) && s.summaryType() == type)
-                    .forEach(s -> result.add(MetadataJson.summary(key, s)));
-            return result;
-        });
     }
 
     public Uni<List<Map<String, Object>>> base(String key, String eventType, TimeRange range, PageRequest page) {
@@ -77,7 +51,8 @@ public class DataReadService {
         return metadata.get(key).chain(m -> read(find(m, eventType, type, seconds), dataType, range, page));
     }
 
-    private static SummaryType summaryType(String eventType, String summaryUrlName) {
+    /** The summary type a URL word names, if the event type's data type has it: else a 404 or a 400. */
+    public static SummaryType summaryType(String eventType, String summaryUrlName) {
         DataType dataType = DataParser.dataType(eventType);
         SummaryType type = SummaryType.fromUrl(summaryUrlName).orElseThrow(() -> ProblemException.notFound(
                 "No such resource: " + summaryUrlName + " (aggregations, averages or statistics)"));

@@ -63,9 +63,12 @@ public class ArchiveResource {
     private final MetadataService metadata;
     private final DataService data;
     private final DataReadService reads;
+    private final EventTypeDescriptions eventTypes;
     private final ObjectMapper mapper;
 
-    public ArchiveResource(MetadataService metadata, DataService data, DataReadService reads, ObjectMapper mapper) {
+    public ArchiveResource(MetadataService metadata, DataService data, DataReadService reads, EventTypeDescriptions eventTypes,
+                           ObjectMapper mapper) {
+        this.eventTypes = eventTypes;
         this.mapper = mapper;
         this.metadata = metadata;
         this.data = data;
@@ -163,7 +166,7 @@ public class ArchiveResource {
     @APIResponse(responseCode = "404", description = "No such metadata or event type")
     public Uni<Map<String, Object>> eventType(@PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType,
                                               @PathParam("key") @Parameter(description = KEY) String key) {
-        return reads.eventType(key, eventType);
+        return eventTypes.eventType(key, eventType);
     }
 
     @GET
@@ -205,7 +208,7 @@ public class ArchiveResource {
     @APIResponse(responseCode = "404", description = "No such metadata or event type")
     public Uni<List<Map<String, Object>>> summaries(@PathParam("eventType") @Parameter(description = EVENT_TYPE, example = "throughput") String eventType, @PathParam("key") @Parameter(description = KEY) String key,
                                                     @PathParam("summary") @Parameter(description = "The summary, by its URL word", schema = @Schema(enumeration = {"aggregations", "averages", "statistics"})) String summary) {
-        return reads.summaries(key, eventType, summary);
+        return eventTypes.summaries(key, eventType, summary);
     }
 
     @GET

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.observatory.perfarchive.PerfConfig;
 
 /**
  * Refused writes, counted and listed: agents do not retry, so an operator must see what the archive missed.
@@ -32,10 +32,10 @@ public class IngestFailureStore {
     private final AtomicInteger pending = new AtomicInteger();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    public IngestFailureStore(Pool pool, MeterRegistry registry, @ConfigProperty(name = "perf.ingest-failures.kept") int kept) {
+    public IngestFailureStore(Pool pool, MeterRegistry registry, PerfConfig config) {
         this.pool = pool;
         this.registry = registry;
-        this.kept = kept;
+        this.kept = config.ingestFailures().kept();
     }
 
     /**

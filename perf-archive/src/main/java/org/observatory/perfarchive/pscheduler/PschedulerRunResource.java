@@ -13,7 +13,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.PerfConfig;
 import org.observatory.perfarchive.data.DataParser;
 import org.observatory.perfarchive.ingest.RefusedWriteObserver;
 
@@ -40,11 +40,11 @@ public class PschedulerRunResource {
     private final ObjectMapper mapper;
 
     public PschedulerRunResource(PschedulerRunService runs, SecurityIdentity identity, ObjectMapper mapper,
-                                 @ConfigProperty(name = "perf.pscheduler.max-body-size") long maxBody) {
+                                 PerfConfig config) {
         this.mapper = mapper;
         this.runs = runs;
         this.identity = identity;
-        this.maxBody = maxBody;
+        this.maxBody = config.pscheduler().maxBodySize();
     }
 
     @POST

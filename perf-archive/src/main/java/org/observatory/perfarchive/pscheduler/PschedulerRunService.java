@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.observatory.perfarchive.PerfConfig;
 import org.observatory.perfarchive.pscheduler.GroupCommit.Outcome;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.data.DataParser;
@@ -64,16 +64,11 @@ public class PschedulerRunService {
     };
 
     public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunStore runs,
-                                IngestFailureStore failures, Vertx vertx,
-                                @ConfigProperty(name = "perf.pscheduler.batch.window") Duration window,
-                                @ConfigProperty(name = "perf.pscheduler.batch.max-runs") int maxRuns,
-                                @ConfigProperty(name = "perf.pscheduler.batch.queue-limit") int queueLimit,
-                                @ConfigProperty(name = "perf.pscheduler.batch.in-flight") int inFlight,
-                                @ConfigProperty(name = "perf.pscheduler.batch.timeout") Duration timeout,
-                                @ConfigProperty(name = "perf.pscheduler.batch.retry-after") Duration retryAfter,
-                                @ConfigProperty(name = "perf.pscheduler.batch.shutdown-grace") Duration shutdownGrace) {
-        this.queue = new GroupCommit<>(vertx, this::writeBatch, window, maxRuns, queueLimit, inFlight, timeout, retryAfter);
-        this.shutdownGrace = shutdownGrace;
+                                IngestFailureStore failures, Vertx vertx, PerfConfig config) {
+        PerfConfig.Pscheduler.Batch batch = config.pscheduler().batch();
+        this.queue = new GroupCommit<>(vertx, this::writeBatch, batch.window(), batch.maxRuns(), batch.queueLimit(),
+                batch.inFlight(), batch.timeout(), batch.retryAfter());
+        this.shutdownGrace = batch.shutdownGrace();
         this.pool = pool;
         this.metadata = metadata;
         this.data = data;

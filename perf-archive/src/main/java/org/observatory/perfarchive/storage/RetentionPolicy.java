@@ -6,15 +6,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.observatory.perfarchive.PerfConfig;
 
-/** How long each event type is kept, from {@link RetentionConfig}. */
+/** How long each event type is kept, from {@link PerfConfig.Retention}. */
 @ApplicationScoped
 public class RetentionPolicy {
 
     private final int defaultDays;
     private final Map<String, Integer> days = new HashMap<>();
 
-    public RetentionPolicy(RetentionConfig config) {
+    public RetentionPolicy(PerfConfig perf) {
+        PerfConfig.Retention config = perf.retention();
         this.defaultDays = config.defaultDays();
         config.eventTypes().ifPresent(list -> {
             for (String item : list.split(",")) {

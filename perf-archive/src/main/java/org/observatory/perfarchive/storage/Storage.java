@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.observatory.common.db.TimescaleDetection;
+import org.observatory.perfarchive.PerfConfig;
 
 /** The value storage of this database, chosen once: TimescaleDB when its extension is installed ({@code perf.retention.dialect}). */
 @ApplicationScoped
@@ -11,8 +12,8 @@ public class Storage {
 
     private final Uni<ValueStorage> dialect;
 
-    public Storage(Pool pool, RetentionConfig config) {
-        this.dialect = TimescaleDetection.choose(pool, config.dialect(),
+    public Storage(Pool pool, PerfConfig config) {
+        this.dialect = TimescaleDetection.choose(pool, config.retention().dialect(),
                 () -> new TimescaleStorage(pool), () -> new PartitionedStorage(pool));
     }
 
