@@ -15,6 +15,8 @@ public interface PerfConfig {
 
     IngestFailures ingestFailures();
 
+    ApiKeys apiKeys();
+
     /** How long each event type is kept, and on which storage. */
     interface Retention {
         /** Days kept for event types without their own setting; 0 keeps everything. */
@@ -56,6 +58,15 @@ public interface PerfConfig {
 
             Duration shutdownGrace();
         }
+    }
+
+    /** esmond's write keys. */
+    interface ApiKeys {
+        /** How long a key found active is taken as active without asking the database again; 0 asks every time. */
+        Duration cacheTtl();
+
+        /** Active keys held at most. */
+        int cacheSize();
     }
 
     /** The list of refused writes. */

@@ -37,9 +37,11 @@ public class ApiKeyResource {
     static final Set<String> KEY_ROLES = Set.of("measurements:write");
 
     private final ApiKeyStore keys;
+    private final ActiveKeyCache cache;
 
-    public ApiKeyResource(ApiKeyStore keys) {
+    public ApiKeyResource(ApiKeyStore keys, ActiveKeyCache cache) {
         this.keys = keys;
+        this.cache = cache;
     }
 
     @Schema(name = "NewApiKey", description = "A write key to create for an esmond client")
@@ -80,7 +82,9 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key")
     public Uni<Response> revoke(@PathParam("id") @Parameter(description = "The key's id") long id) {
-        return keys.revoke(id).map(found -> {
+        // Again once revoked: a check between these two may have cached the row while it was still active.
+        cache.evict(id);
+        return keys.revoke(id).invoke(() -> cache.evict(id)).map(found -> {
             if (!found) {
                 throw ProblemException.notFound("No key " + id);
             }
