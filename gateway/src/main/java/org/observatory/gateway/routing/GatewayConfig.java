@@ -34,6 +34,17 @@ public interface GatewayConfig {
      */
     int connectionsPerEventLoop();
 
+    /** Bearer tokens verified once, taken again for a short time ({@code VerifiedTokens}). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** The longest a verified token is taken again without checking its signature. */
+        Duration maxAge();
+
+        /** Tokens remembered at most; 0 turns the cache off. */
+        int size();
+    }
+
     interface Backend {
         /** The service's main port: the only one proxied to. */
         URI url();
