@@ -9,12 +9,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.observatory.common.cache.ExpiringLruCache;
 import org.observatory.gateway.routing.GatewayConfig;
 
 /**
@@ -27,13 +26,9 @@ import org.observatory.gateway.routing.GatewayConfig;
 @ApplicationScoped
 public class VerifiedTokens implements SecurityIdentityAugmentor {
 
-    private record Entry(SecurityIdentity identity, long expiresAtMillis) {
-    }
-
     private final long maxAgeMillis;
     private final int maxEntries;
-    private final LongSupplier clock;
-    private final Map<String, Entry> byToken;
+    private final ExpiringLruCache<String, SecurityIdentity> byToken;
     private final LongAdder hits = new LongAdder();
 
     @Inject
@@ -44,13 +39,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     VerifiedTokens(long maxAgeMillis, int maxEntries, LongSupplier clock) {
         this.maxAgeMillis = maxAgeMillis;
         this.maxEntries = maxEntries;
-        this.clock = clock;
-        this.byToken = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > VerifiedTokens.this.maxEntries;
-            }
-        };
+        this.byToken = new ExpiringLruCache<>(maxEntries, clock);
     }
 
     /** Runs after the OIDC extension verified a token (it never sees a cached one): remembers what it found. */
@@ -59,30 +48,18 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         if (maxEntries > 0 && token != null && identity.getPrincipal() instanceof JsonWebToken jwt
                 && jwt.getExpirationTime() > 0) {
-            long expires = Math.min(jwt.getExpirationTime() * 1000, clock.getAsLong() + maxAgeMillis);
-            synchronized (byToken) {
-                byToken.put(token.getToken(), new Entry(withoutRequest(identity), expires));
-            }
+            long expires = Math.min(jwt.getExpirationTime() * 1000, byToken.now() + maxAgeMillis);
+            byToken.put(token.getToken(), withoutRequest(identity), expires);
         }
         return Uni.createFrom().item(identity);
     }
 
     /** The identity a token was verified as, while its entry lasts, tied to this request. */
     Optional<SecurityIdentity> verified(String token, RoutingContext request) {
-        Entry entry;
-        synchronized (byToken) {
-            entry = byToken.get(token);
-            if (entry != null && clock.getAsLong() >= entry.expiresAtMillis()) {
-                byToken.remove(token);
-                entry = null;
-            }
-        }
-        if (entry == null) {
-            return Optional.empty();
-        }
-        hits.increment();
-        return Optional.of(QuarkusSecurityIdentity.builder(entry.identity())
-                .addAttribute(RoutingContext.class.getName(), request).build());
+        return byToken.get(token).map(verified -> {
+            hits.increment();
+            return QuarkusSecurityIdentity.builder(verified).addAttribute(RoutingContext.class.getName(), request).build();
+        });
     }
 
     /** Requests answered from the cache, since start. */
@@ -91,9 +68,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     }
 
     int size() {
-        synchronized (byToken) {
-            return byToken.size();
-        }
+        return byToken.size();
     }
 
     /** What verification found, without the objects of the request it was found in. */

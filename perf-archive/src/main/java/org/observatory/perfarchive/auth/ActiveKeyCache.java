@@ -2,10 +2,9 @@ package org.observatory.perfarchive.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.observatory.common.cache.ExpiringLruCache;
 import org.observatory.perfarchive.PerfConfig;
 
 /**
@@ -17,13 +16,8 @@ import org.observatory.perfarchive.PerfConfig;
 @ApplicationScoped
 public class ActiveKeyCache {
 
-    private record Entry(ApiKey key, long expiresAt) {
-    }
-
     private final long ttlNanos;
-    private final int maxEntries;
-    private final LongSupplier nanoClock;
-    private final Map<String, Entry> byHash;
+    private final ExpiringLruCache<String, ApiKey> byHash;
 
     @Inject
     public ActiveKeyCache(PerfConfig config) {
@@ -32,36 +26,21 @@ public class ActiveKeyCache {
 
     ActiveKeyCache(long ttlNanos, int maxEntries, LongSupplier nanoClock) {
         this.ttlNanos = ttlNanos;
-        this.maxEntries = maxEntries;
-        this.nanoClock = nanoClock;
-        this.byHash = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > ActiveKeyCache.this.maxEntries;
-            }
-        };
+        this.byHash = new ExpiringLruCache<>(maxEntries, nanoClock);
     }
 
-    public synchronized Optional<ApiKey> get(String hash) {
-        Entry entry = byHash.get(hash);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (nanoClock.getAsLong() - entry.expiresAt() >= 0) {
-            byHash.remove(hash);
-            return Optional.empty();
-        }
-        return Optional.of(entry.key());
+    public Optional<ApiKey> get(String hash) {
+        return byHash.get(hash);
     }
 
-    public synchronized void put(String hash, ApiKey key) {
-        if (ttlNanos > 0 && maxEntries > 0) {
-            byHash.put(hash, new Entry(key, nanoClock.getAsLong() + ttlNanos));
+    public void put(String hash, ApiKey key) {
+        if (ttlNanos > 0) {
+            byHash.put(hash, key, byHash.now() + ttlNanos);
         }
     }
 
     /** Drops the key with this id: revoked here, it must stop working here at once. */
-    public synchronized void evict(long id) {
-        byHash.values().removeIf(entry -> entry.key().id() == id);
+    public void evict(long id) {
+        byHash.removeIf(key -> key.id() == id);
     }
 }
