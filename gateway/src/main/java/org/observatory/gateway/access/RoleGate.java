@@ -4,14 +4,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.util.List;
-import org.observatory.common.problem.Problem;
+import org.observatory.common.problem.ProblemResponses;
 
 /**
  * Enforces the route table at the door: a write or admin call without the role its route needs is refused with a
@@ -95,9 +93,6 @@ public class RoleGate {
     }
 
     private static void problem(RoutingContext rc, int status, String detail) {
-        Problem problem = new Problem(URI.create("about:blank"), Problem.titleFor(status), status, detail,
-                rc.request().path(), List.of());
-        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(Json.encode(problem));
+        ProblemResponses.send(rc, status, null, detail);
     }
 }

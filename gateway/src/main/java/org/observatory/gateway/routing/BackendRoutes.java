@@ -2,15 +2,12 @@ package org.observatory.gateway.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.Json;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -18,12 +15,10 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.observatory.common.http.RequestGuard;
-import org.observatory.common.problem.Problem;
 import org.observatory.common.problem.ProblemResponses;
 
 /**
@@ -122,11 +117,8 @@ public class BackendRoutes {
                 } else {
                     LOG.warnf("%s did not answer %s: %s", backend, context.request().getURI(), failure.getMessage());
                 }
-                Problem problem = new Problem(URI.create("about:blank"), "Bad Gateway", 502,
-                        "The " + backend + " service did not answer.", context.request().proxiedRequest().path(), List.of());
-                ProxyResponse response = context.request().response().setStatusCode(502)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+                ProxyResponse response = ProxyProblems.response(context, 502, "Bad Gateway",
+                        "The " + backend + " service did not answer.");
                 return Future.succeededFuture(response);
             });
         }

@@ -4,16 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.Json;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import java.net.URI;
-import java.util.List;
 import java.util.Locale;
-import org.observatory.common.problem.Problem;
 
 /**
  * Holds a body sent without {@code Content-Length} (chunked) to its backend's limit while it streams: once past it,
@@ -65,12 +61,8 @@ final class StreamedBodyLimit implements ProxyInterceptor {
     }
 
     private ProxyResponse tooLarge(ProxyContext context, boolean close) {
-        Problem problem = new Problem(URI.create("about:blank"), "Payload Too Large", 413,
-                "The request body is larger than this service accepts (" + limit + " bytes).",
-                context.request().proxiedRequest().path(), List.of());
-        ProxyResponse response = context.request().response().setStatusCode(413)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+        ProxyResponse response = ProxyProblems.response(context, 413, "Payload Too Large",
+                "The request body is larger than this service accepts (" + limit + " bytes).");
         return close ? response.putHeader("Connection", "close") : response;
     }
 
