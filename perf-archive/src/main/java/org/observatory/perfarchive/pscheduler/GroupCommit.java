@@ -106,11 +106,6 @@ final class GroupCommit<T, R> {
                         "Storing the run took longer than " + timeout.toSeconds() + " s; try again", retryAfter));
     }
 
-    /** Items waiting or being written. */
-    synchronized int backlog() {
-        return pending.size() + inFlight * maxBatch;
-    }
-
     private void windowOver() {
         synchronized (this) {
             timerSet = false;

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -21,9 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.observatory.perfarchive.PerfConfig;
-import org.observatory.perfarchive.pscheduler.GroupCommit.Outcome;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.PerfConfig;
 import org.observatory.perfarchive.data.DataParser;
 import org.observatory.perfarchive.data.DataService;
 import org.observatory.perfarchive.data.Point;
@@ -31,6 +29,7 @@ import org.observatory.perfarchive.ingest.IngestFailureStore;
 import org.observatory.perfarchive.metadata.MetadataParser;
 import org.observatory.perfarchive.metadata.MetadataService;
 import org.observatory.perfarchive.metadata.NewMetadata;
+import org.observatory.perfarchive.pscheduler.GroupCommit.Outcome;
 
 /**
  * Stores a pScheduler run as the esmond archiver would have (metadata, event types, summaries, one data
@@ -139,9 +138,7 @@ public class PschedulerRunService {
         for (Pending p : batch) {
             first.putIfAbsent(p.runId(), p);
         }
-        List<PschedulerRunStore.RunRow> rows = first.values().stream().map(p -> new PschedulerRunStore.RunRow(p.runId(),
-                p.mapped().run().testType(), p.mapped().status(), p.key(), p.observer(), p.mapped().run().startSeconds(),
-                p.mapped().run().document().toString())).toList();
+        List<PschedulerRunStore.RunRow> rows = first.values().stream().map(PschedulerRunService::row).toList();
         Set<UUID> stored = new HashSet<>();
         DataService.Batch[] written = new DataService.Batch[1];
         return pool.withTransaction(tx -> runs.insertNew(tx, rows).chain(fresh -> {
@@ -215,9 +212,8 @@ public class PschedulerRunService {
      * archiver counts it) keeps its document.
      */
     private Uni<RunReceipt> write(Pending p) {
-        Mapped m = p.mapped();
         boolean[] first = new boolean[1];
-        return data.write(p.key(), m.points(), tx -> recordRun(tx, m, p.key(), p.observer())
+        return data.write(p.key(), p.mapped().points(), tx -> runs.insert(tx, row(p))
                         .invoke(inserted -> first[0] = inserted)
                         // Nothing else of the run may then be stored: fail its transaction (no other run's).
                         .chain(inserted -> inserted ? Uni.createFrom().voidItem()
@@ -225,14 +221,15 @@ public class PschedulerRunService {
                 .map(points -> stored(p, points))
                 .onFailure(e -> e instanceof ProblemException pe && pe.status() == 409).recoverWithUni(e -> first[0]
                         // Its values were stored by the esmond archiver (or another path): keep the document.
-                        ? recordRun(pool, m, p.key(), p.observer()).map(inserted -> inserted ? stored(p, 0) : duplicate(p))
+                        ? runs.insert(pool, row(p)).map(inserted -> inserted ? stored(p, 0) : duplicate(p))
                         : Uni.createFrom().item(duplicate(p)));
     }
 
-    private Uni<Boolean> recordRun(SqlClient client, Mapped m, String key, String observer) {
-        RunDocument run = m.run();
-        return runs.insert(client, run.runId(), run.testType(), m.status(), key, observer, run.startSeconds(),
-                run.document().toString());
+    /** The run's row in ps_pscheduler_run. */
+    private static PschedulerRunStore.RunRow row(Pending p) {
+        RunDocument run = p.mapped().run();
+        return new PschedulerRunStore.RunRow(p.runId(), run.testType(), p.mapped().status(), p.key(), p.observer(),
+                run.startSeconds(), run.document().toString());
     }
 
     private Uni<String> key(NewMetadata parsed) {

@@ -23,20 +23,6 @@ public class PschedulerRunStore {
         this.pool = pool;
     }
 
-    /**
-     * Records the run, first thing in the transaction {@code client} that stores its values (or alone); false when
-     * a run with this id was recorded before, which the caller turns into a rollback: nothing stored twice.
-     */
-    public Uni<Boolean> insert(SqlClient client, String runId, String testType, String status, String metadataKey,
-                               String observer, long runStart, String document) {
-        return client.preparedQuery("""
-                        INSERT INTO ps_pscheduler_run (run_id, test_type, status, metadata_key, observer, run_start, document)
-                        VALUES ($1, $2, $3, $4, $5, to_timestamp($6), $7::text::jsonb) ON CONFLICT (run_id) DO NOTHING""")
-                .execute(Tuple.from(new Object[]{UUID.fromString(runId), testType, status, metadataKey, observer, runStart,
-                        document}))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
     /** A run's row: its uuid, what it became, and its whole document as text. */
     public record RunRow(UUID runId, String testType, String status, String metadataKey, String observer, long runStart,
                          String document) {
@@ -80,6 +66,14 @@ public class PschedulerRunStore {
                     }
                     return inserted;
                 });
+    }
+
+    /**
+     * Records one run, first thing in the transaction {@code client} that stores its values (or alone); false when
+     * a run with this id was recorded before, which the caller turns into a rollback: nothing stored twice.
+     */
+    public Uni<Boolean> insert(SqlClient client, RunRow row) {
+        return insertNew(client, List.of(row)).map(inserted -> !inserted.isEmpty());
     }
 
     /** The stored document of a run. */
