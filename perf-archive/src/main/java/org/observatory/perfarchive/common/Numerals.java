@@ -19,14 +19,8 @@ public final class Numerals {
 
     /** The whole number written in {@code text}, null for null or blank text; a 400 problem for anything else. */
     public static Long whole(String text, String field, String problem) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String trimmed = text.trim();
-        if (!WHOLE.matcher(trimmed).matches()) {
-            throw ProblemException.invalidField(field, problem);
-        }
-        return Long.parseLong(trimmed);
+        String number = matched(text, WHOLE, field, problem);
+        return number == null ? null : Long.parseLong(number);
     }
 
     /** Like {@link #whole}, for an int: a 400 problem when the number does not fit. */
@@ -40,13 +34,19 @@ public final class Numerals {
 
     /** The decimal number written in {@code text}, null for null or blank text; a 400 problem for anything else. */
     public static Double decimal(String text, String field, String problem) {
+        String number = matched(text, DECIMAL, field, problem);
+        return number == null ? null : Double.parseDouble(number);
+    }
+
+    /** The trimmed text when it matches, null for null or blank text; a 400 problem for anything else. */
+    private static String matched(String text, Pattern pattern, String field, String problem) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String trimmed = text.trim();
-        if (!DECIMAL.matcher(trimmed).matches()) {
+        if (!pattern.matcher(trimmed).matches()) {
             throw ProblemException.invalidField(field, problem);
         }
-        return Double.parseDouble(trimmed);
+        return trimmed;
     }
 }
