@@ -4,7 +4,7 @@
 # the same table, and read latencies of one day and one year of a series. Starts a private PostgreSQL, a local
 # OIDC issuer and the real service jar; stops them all.
 # Usage: bench/perf-archive/run.sh [latency metadata] [latency days] [throughput metadata] [concurrent clients]
-#    or: bench/perf-archive/run.sh ps5 [hours of the day] [hosts] [concurrent clients] [measured runs] [least warm-up rounds]
+#    or: bench/perf-archive/run.sh ps5 [hours of the day] [hosts] [concurrent clients] [measured runs] [least warm-up rounds, 10]
 #        (a perfSONAR 5 mesh through pScheduler's http archiver endpoint; see Ps5MixBench)
 # MVN_OFFLINE=-o builds offline.
 set -euo pipefail

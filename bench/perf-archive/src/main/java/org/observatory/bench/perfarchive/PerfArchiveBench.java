@@ -59,7 +59,7 @@ public final class PerfArchiveBench {
             PerfArchiveBench bench = new PerfArchiveBench();
             bench.ps5 = new Ps5MixBench(bench, args.length > 2 ? Double.parseDouble(args[2]) : 24,
                     args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? Integer.parseInt(args[4]) : 4,
-                    args.length > 5 ? Integer.parseInt(args[5]) : 3, args.length > 6 ? Integer.parseInt(args[6]) : 3);
+                    args.length > 5 ? Integer.parseInt(args[5]) : 3, args.length > 6 ? Integer.parseInt(args[6]) : 10);
             bench.run(root, 0, 0, 0, 0);
             return;
         }
@@ -489,7 +489,7 @@ public final class PerfArchiveBench {
      * With PROFILER_LIB (async-profiler's libasyncProfiler.so) and PROFILER_OUT: profiles the service during the API
      * load only, loading the agent into it with jcmd.
      */
-    private static void profiler(ProcessHandle service, String command) throws Exception {
+    static void profiler(ProcessHandle service, String command) throws Exception {
         String lib = System.getenv("PROFILER_LIB");
         if (lib == null || lib.isBlank()) {
             return;
@@ -513,7 +513,7 @@ public final class PerfArchiveBench {
      * With LOCAL_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements": resets the statistics before the
      * API load ({@code reset}) and prints PostgreSQL's time per statement after it.
      */
-    private static void statementStats(Connection db, boolean reset) throws Exception {
+    static void statementStats(Connection db, boolean reset) throws Exception {
         try (ResultSet rs = db.createStatement().executeQuery("SHOW shared_preload_libraries")) {
             rs.next();
             if (!rs.getString(1).contains("pg_stat_statements")) {

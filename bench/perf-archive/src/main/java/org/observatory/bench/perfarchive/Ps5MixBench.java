@@ -56,11 +56,14 @@ final class Ps5MixBench {
         System.out.printf("perfSONAR 5 mix: %d hosts (%d ordered pairs), %.2f h of the day: %d latencybg + %d trace + %d throughput"
                         + " runs, %.1f MB of result documents, %d clients%n", hosts, hosts * (hosts - 1), hours, counts[0],
                 counts[1], counts[2], bytes / 1e6, clients);
-        // Warm-up on earlier days (the metadata are created there, as on a running archive), until the JIT is done.
+        // Warm-up on earlier days (the metadata are created there, as on a running archive), until the JIT is done:
+        // at least minWarmUp rounds (10 by default: with fewer, half of the service's CPU in the measured runs was
+        // still the JIT compiling), then until a round is no faster than the best before.
         double best = Double.MAX_VALUE;
-        for (int round = 1; round <= 6; round++) {
+        for (int round = 1; round <= minWarmUp + 6; round++) {
+            double cpu0 = PerfArchiveBench.cpuSeconds(service);
             double seconds = bench.load(mix(DAY - round * 86_400L, basic, new int[3]), clients, new AtomicLong());
-            System.out.printf("  warm-up round %d: %.2f s%n", round, seconds);
+            System.out.printf("  warm-up round %d: %.2f s (service CPU %.1f s)%n", round, seconds, PerfArchiveBench.cpuSeconds(service) - cpu0);
             if (round >= minWarmUp && seconds > best * 0.97) {
                 break;
             }
@@ -74,19 +77,29 @@ final class Ps5MixBench {
         double[] copy = new double[measured];
         double[] ratios = new double[measured];
         long rows = 0;
+        PerfArchiveBench.profiler(service, "start,event=itimer,interval=1ms");
         for (int run = 0; run < measured; run++) {
             try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
                 db.createStatement().execute("TRUNCATE ps_value, ps_pscheduler_run");
                 db.createStatement().execute("UPDATE ps_series SET time_updated = NULL");
                 db.createStatement().execute("VACUUM ANALYZE");
+                PerfArchiveBench.statementStats(db, true);
             }
             double serviceCpu0 = PerfArchiveBench.cpuSeconds(service);
             double databaseCpu0 = PerfArchiveBench.cpuSeconds(postmaster);
+            double clientCpu0 = PerfArchiveBench.ownCpuSeconds();
             AtomicLong failures = new AtomicLong();
             api[run] = bench.load(requests, clients, failures);
             double serviceCpu = PerfArchiveBench.cpuSeconds(service) - serviceCpu0;
             double databaseCpu = PerfArchiveBench.cpuSeconds(postmaster) - databaseCpu0;
+            double clientCpu = PerfArchiveBench.ownCpuSeconds() - clientCpu0;
+            if (run == measured - 1) {
+                PerfArchiveBench.profiler(service, "stop,collapsed,file=" + System.getenv("PROFILER_OUT"));
+            }
             try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
+                if (run == measured - 1) {
+                    PerfArchiveBench.statementStats(db, false);
+                }
                 long values = PerfArchiveBench.count(db, "SELECT count(*) FROM ps_value");
                 long runs = PerfArchiveBench.count(db, "SELECT count(*) FROM ps_pscheduler_run");
                 rows = values + runs;
@@ -107,9 +120,9 @@ final class Ps5MixBench {
                             + " documents), copied: %d%n", rows, values, runs, copied);
                 }
                 System.out.printf("  run %d: API %6.2f s %6.0f runs/s %7.0f rows/s | COPY %5.2f s %7.0f rows/s | ratio %.2f |"
-                                + " CPU: service %.1f s, PostgreSQL %.1f s | failures %d%n", run + 1, api[run],
+                                + " CPU: service %.1f s, PostgreSQL %.1f s, load generator %.1f s | failures %d%n", run + 1, api[run],
                         requests.size() / api[run], rows / api[run], copy[run], copied / copy[run], ratios[run], serviceCpu,
-                        databaseCpu, failures.get());
+                        databaseCpu, clientCpu, failures.get());
             }
         }
         System.out.printf("  median: HTTP API %.2f s (%.0f runs/s, %.0f rows/s), COPY %.2f s (%.0f rows/s); ratio API/COPY %.2f%n",
