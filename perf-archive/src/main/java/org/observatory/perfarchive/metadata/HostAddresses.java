@@ -74,7 +74,8 @@ public final class HostAddresses {
         }
     }
 
-    static boolean isLiteral(String host) {
+    /** An IPv4 or IPv6 address as text: resolving it asks no name server. */
+    public static boolean isLiteral(String host) {
         return V4.matcher(host).matches() || (host.contains(":") && V6.matcher(host).matches());
     }
 

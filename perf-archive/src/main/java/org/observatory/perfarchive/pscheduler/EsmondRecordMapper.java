@@ -3,15 +3,18 @@ package org.observatory.perfarchive.pscheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.observatory.common.problem.ProblemException;
+import org.observatory.perfarchive.metadata.HostAddresses;
 
 /**
  * Turns a run into what pScheduler's esmond archiver would have written for it (read from its
  * {@code esmond_util.py}): the metadata with its event types and default summaries, and one data point at the
- * run's start. Host names are resolved, so call it off the event loop.
+ * run's start. Host names are resolved: unless {@link #resolvesNames} says none is, call it off the event loop.
  */
 public final class EsmondRecordMapper {
 
@@ -35,6 +38,27 @@ public final class EsmondRecordMapper {
     /** The record as the raw fallback: what is left when a known type's result cannot be mapped. */
     public static EsmondRecord raw(RunDocument run, String observer) {
         return build(run, observer, new RawMapping(run.testType()));
+    }
+
+    /**
+     * Whether mapping the run would ask a name server: some host it names (lead, observer, the spec's source or
+     * destination) is not an IP address. Runs of a mesh configured by address map without blocking.
+     */
+    public static boolean resolvesNames(RunDocument run, String observer) {
+        TestTypeMapping mapping = mapping(run.testType());
+        List<String> hosts = new ArrayList<>(List.of(run.lead()));
+        if (observer != null) {
+            hosts.add(observer);
+        }
+        if (mapping != null) {
+            for (String field : Arrays.asList(mapping.sourceField(), mapping.destinationField())) {
+                JsonNode host = field == null ? null : run.spec().get(field);
+                if (host != null && !host.isNull()) {
+                    hosts.add(host.asText());
+                }
+            }
+        }
+        return !hosts.stream().map(String::trim).allMatch(HostAddresses::isLiteral);
     }
 
     private static TestTypeMapping mapping(String testType) {

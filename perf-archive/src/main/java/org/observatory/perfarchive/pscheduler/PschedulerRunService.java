@@ -47,6 +47,8 @@ public class PschedulerRunService {
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(20);
     /** Metadata keys by checksum: every run of a task has the same metadata (the archiver cached it per task). */
     private static final int KEY_CACHE_SIZE = 10_000;
+    /** Parsed metadata of this many tasks (a 20-host mesh has about 1,100). */
+    private static final int PARSED_CACHE_SIZE = 2_000;
 
     private final Pool pool;
     private final MetadataService metadata;
@@ -55,12 +57,25 @@ public class PschedulerRunService {
     private final IngestFailureStore failures;
     private final GroupCommit<Pending, RunReceipt> queue;
     private final Duration shutdownGrace;
-    private final Map<String, String> keys = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > KEY_CACHE_SIZE;
-        }
-    };
+    private final Map<String, String> keys = lru(KEY_CACHE_SIZE);
+    /**
+     * Parsed metadata (and checksum) by the metadata document a run maps to: every run of a task maps to an equal
+     * one, so parsing and hashing it again per run is wasted. Keyed by the document's content (Jackson's equals);
+     * each entry holds a few kilobytes, hence the smaller bound.
+     */
+    private final Map<JsonNode, Parsed> parsed = lru(PARSED_CACHE_SIZE);
+
+    private record Parsed(NewMetadata metadata, String checksum) {
+    }
+
+    private static <K, V> Map<K, V> lru(int size) {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > size;
+            }
+        };
+    }
 
     public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunStore runs,
                                 IngestFailureStore failures, Vertx vertx, PerfConfig config) {
@@ -81,7 +96,7 @@ public class PschedulerRunService {
     }
 
     /** What the run becomes in esmond terms, decided before anything is stored. */
-    record Mapped(RunDocument run, NewMetadata metadata, List<Point> points, String status, String problem) {
+    record Mapped(RunDocument run, NewMetadata metadata, String checksum, List<Point> points, String status, String problem) {
     }
 
     public Uni<RunReceipt> store(JsonNode body, String observer, String agent) {
@@ -106,12 +121,15 @@ public class PschedulerRunService {
 
     private Uni<Pending> prepare(JsonNode body, String observer) {
         RunDocument run = RunDocumentParser.parse(body);
-        // Mapping resolves host names (blocking): a worker thread, with a bound on the wait.
-        return Uni.createFrom().item(() -> map(run, observer))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(MAPPING_TIMEOUT).failWith(() -> new ProblemException(503, "Service Unavailable",
-                        "Resolving the run's hosts took too long; try again"))
-                .chain(mapped -> key(mapped.metadata())
+        Uni<Mapped> mapping = Uni.createFrom().item(() -> map(run, observer));
+        if (EsmondRecordMapper.resolvesNames(run, observer)) {
+            // Mapping resolves host names (blocking): a worker thread, with a bound on the wait. Hosts given as
+            // addresses need neither: mapped where the request is, without two thread hand-overs.
+            mapping = mapping.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .ifNoItem().after(MAPPING_TIMEOUT).failWith(() -> new ProblemException(503, "Service Unavailable",
+                            "Resolving the run's hosts took too long; try again"));
+        }
+        return mapping.chain(mapped -> key(mapped.metadata(), mapped.checksum())
                         .chain(key -> data.prepare(key, mapped.points()).map(values -> new Pending(mapped, key, observer, values))));
     }
 
@@ -199,11 +217,21 @@ public class PschedulerRunService {
                 : ProblemException.badRequest("The " + run.testType() + " run cannot be stored: " + e.getMessage());
     }
 
-    private static Mapped convert(RunDocument run, EsmondRecord record, String status, String problem) {
-        NewMetadata parsed = MetadataParser.parse(record.metadata());
+    private Mapped convert(RunDocument run, EsmondRecord record, String status, String problem) {
+        Parsed metadata;
+        synchronized (parsed) {
+            metadata = parsed.get(record.metadata());
+        }
+        if (metadata == null) {
+            NewMetadata fresh = MetadataParser.parse(record.metadata());
+            metadata = new Parsed(fresh, fresh.checksum());
+            synchronized (parsed) {
+                parsed.put(record.metadata(), metadata);
+            }
+        }
         ObjectNode bulk = record.metadata().objectNode();
         bulk.putArray("data").addObject().put("ts", record.ts()).set("val", record.values());
-        return new Mapped(run, parsed, DataParser.bulk(bulk), status, problem);
+        return new Mapped(run, metadata.metadata(), metadata.checksum(), DataParser.bulk(bulk), status, problem);
     }
 
     /**
@@ -232,8 +260,7 @@ public class PschedulerRunService {
                 run.startSeconds(), run.document().toString());
     }
 
-    private Uni<String> key(NewMetadata parsed) {
-        String checksum = parsed.checksum();
+    private Uni<String> key(NewMetadata parsed, String checksum) {
         String cached;
         synchronized (keys) {
             cached = keys.get(checksum);
