@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,13 +142,17 @@ public class ValueStore {
      */
     public Uni<Map<SeriesTs, Map<String, Long>>> lockAndReadHistograms(SqlClient tx, Collection<Long> lock, List<Long> series,
                                                                      List<Long> ts, Set<String> eventTypes) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(s) FROM (SELECT DISTINCT s FROM unnest($1::bigint[]) s ORDER BY 1) x")
-                .execute(Tuple.of(lock.toArray(new Long[0])))
-                .chain(() -> tx.preparedQuery("""
-                                SELECT v.series_id, extract(epoch FROM v.ts)::bigint AS ts, v.v_json::text AS v_json FROM ps_value v
-                                JOIN unnest($1::bigint[], $2::bigint[]) AS u(s, t) ON v.series_id = u.s AND v.ts = to_timestamp(u.t)
-                                WHERE v.event_type = ANY($3)""")
-                        .execute(Tuple.of(series.toArray(new Long[0]), ts.toArray(new Long[0]), eventTypes.toArray(new String[0]))))
+        // Sent together (one round trip): the connection runs them in order, and the read's snapshot is taken when
+        // it starts, after the lock statement has finished. One statement could not do both: its snapshot would
+        // predate the lock it waited for.
+        Uni<Void> locked = tx.preparedQuery("SELECT pg_advisory_xact_lock(s) FROM (SELECT DISTINCT s FROM unnest($1::bigint[]) s ORDER BY 1) x")
+                .execute(Tuple.of(lock.toArray(new Long[0]))).replaceWithVoid();
+        Uni<RowSet<Row>> read = tx.preparedQuery("""
+                        SELECT v.series_id, extract(epoch FROM v.ts)::bigint AS ts, v.v_json::text AS v_json FROM ps_value v
+                        JOIN unnest($1::bigint[], $2::bigint[]) AS u(s, t) ON v.series_id = u.s AND v.ts = to_timestamp(u.t)
+                        WHERE v.event_type = ANY($3)""")
+                .execute(Tuple.of(series.toArray(new Long[0]), ts.toArray(new Long[0]), eventTypes.toArray(new String[0])));
+        return Uni.combine().all().unis(locked, read).with((none, rows) -> rows)
                 .map(rows -> {
                     Map<SeriesTs, Map<String, Long>> previous = new HashMap<>();
                     for (Row r : rows) {

@@ -12,11 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -59,11 +57,12 @@ public class PschedulerRunService {
     private final Duration shutdownGrace;
     private final Map<String, String> keys = lru(KEY_CACHE_SIZE);
     /**
-     * Parsed metadata (and checksum) by the metadata document a run maps to: every run of a task maps to an equal
-     * one, so parsing and hashing it again per run is wasted. Keyed by the document's content (Jackson's equals);
-     * each entry holds a few kilobytes, hence the smaller bound.
+     * Parsed metadata (and checksum) by the metadata document a run maps to, as JSON text: every run of a task maps
+     * to the same one, so parsing and hashing it again per run is wasted. (Not keyed by the JsonNode itself: its
+     * hash adds up its fields', and the metadata of A to B and of B to A collide.) An entry holds a few kilobytes,
+     * hence the smaller bound.
      */
-    private final Map<JsonNode, Parsed> parsed = lru(PARSED_CACHE_SIZE);
+    private final Map<String, Parsed> parsed = lru(PARSED_CACHE_SIZE);
 
     private record Parsed(NewMetadata metadata, String checksum) {
     }
@@ -157,21 +156,22 @@ public class PschedulerRunService {
             first.putIfAbsent(p.runId(), p);
         }
         List<PschedulerRunStore.RunRow> rows = first.values().stream().map(PschedulerRunService::row).toList();
-        Set<UUID> stored = new HashSet<>();
-        DataService.Batch[] written = new DataService.Batch[1];
-        return pool.withTransaction(tx -> runs.insertNew(tx, rows).chain(fresh -> {
-                    stored.addAll(fresh);
-                    written[0] = data.batch(first.values().stream().filter(p -> fresh.contains(p.runId()))
-                            .map(Pending::values).toList());
-                    return written[0].store(tx);
-                }))
+        DataService.Batch values = data.batch(first.values().stream().map(Pending::values).toList());
+        // The documents and the values go out together (one round trip less): a run stored before is rare (a retry),
+        // and then the whole transaction rolls back and the runs are written one by one, which answers it truly.
+        return pool.withTransaction(tx -> Uni.combine().all().unis(runs.insertNew(tx, rows), values.store(tx))
+                        .with((fresh, none) -> fresh)
+                        .invoke(fresh -> {
+                            if (fresh.size() != rows.size()) {
+                                throw new IllegalStateException("a run of the batch was stored before");
+                            }
+                        }))
                 .map(done -> {
-                    written[0].committed();
+                    values.committed();
                     List<Outcome<RunReceipt>> receipts = new ArrayList<>(batch.size());
                     for (Pending p : batch) {
                         // Only the first of a repeated id was written; it and no other answers "stored".
-                        boolean mine = first.get(p.runId()) == p && stored.contains(p.runId());
-                        receipts.add(Outcome.of(mine ? stored(p, p.values().size()) : duplicate(p)));
+                        receipts.add(Outcome.of(first.get(p.runId()) == p ? stored(p, p.values().size()) : duplicate(p)));
                     }
                     return receipts;
                 });
@@ -218,15 +218,16 @@ public class PschedulerRunService {
     }
 
     private Mapped convert(RunDocument run, EsmondRecord record, String status, String problem) {
+        String text = record.metadata().toString();
         Parsed metadata;
         synchronized (parsed) {
-            metadata = parsed.get(record.metadata());
+            metadata = parsed.get(text);
         }
         if (metadata == null) {
             NewMetadata fresh = MetadataParser.parse(record.metadata());
             metadata = new Parsed(fresh, fresh.checksum());
             synchronized (parsed) {
-                parsed.put(record.metadata(), metadata);
+                parsed.put(text, metadata);
             }
         }
         ObjectNode bulk = record.metadata().objectNode();

@@ -77,7 +77,7 @@ final class Ps5MixBench {
         double[] copy = new double[measured];
         double[] ratios = new double[measured];
         long rows = 0;
-        PerfArchiveBench.profiler(service, "start,event=itimer,interval=1ms");
+        PerfArchiveBench.profiler(service, System.getenv().getOrDefault("PROFILER_START", "start,event=itimer,interval=1ms"));
         for (int run = 0; run < measured; run++) {
             try (Connection db = DriverManager.getConnection(pg.jdbcUrl("perfarchive"), LocalPostgres.USER, "")) {
                 db.createStatement().execute("TRUNCATE ps_value, ps_pscheduler_run");
