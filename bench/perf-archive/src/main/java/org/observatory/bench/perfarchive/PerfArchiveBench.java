@@ -58,8 +58,10 @@ public final class PerfArchiveBench {
             // ps5 [hours of the day] [hosts] [clients] [measured runs] [least warm-up rounds]
             PerfArchiveBench bench = new PerfArchiveBench();
             bench.ps5 = new Ps5MixBench(bench, args.length > 2 ? Double.parseDouble(args[2]) : 24,
-                    args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? Integer.parseInt(args[4]) : 4,
-                    args.length > 5 ? Integer.parseInt(args[5]) : 3, args.length > 6 ? Integer.parseInt(args[6]) : 10);
+                    // 60 clients: three posts at a time per host of the mesh (pScheduler's archiver runs up to 25
+                    // archivings of one archive type at once).
+                    args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? Integer.parseInt(args[4]) : 60,
+                    args.length > 5 ? Integer.parseInt(args[5]) : 5, args.length > 6 ? Integer.parseInt(args[6]) : 15);
             bench.run(root, 0, 0, 0, 0);
             return;
         }
