@@ -12,12 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.observatory.common.cache.LruCache;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.PerfConfig;
 import org.observatory.perfarchive.data.DataParser;
@@ -55,25 +55,16 @@ public class PschedulerRunService {
     private final IngestFailureStore failures;
     private final GroupCommit<Pending, RunReceipt> queue;
     private final Duration shutdownGrace;
-    private final Map<String, String> keys = lru(KEY_CACHE_SIZE);
+    private final LruCache<String, String> keys = new LruCache<>(KEY_CACHE_SIZE);
     /**
      * Parsed metadata (and checksum) by the metadata document a run maps to, as JSON text: every run of a task maps
      * to the same one, so parsing and hashing it again per run is wasted. (Not keyed by the JsonNode itself: its
      * hash adds up its fields', and the metadata of A to B and of B to A collide.) An entry holds a few kilobytes,
      * hence the smaller bound.
      */
-    private final Map<String, Parsed> parsed = lru(PARSED_CACHE_SIZE);
+    private final LruCache<String, Parsed> parsed = new LruCache<>(PARSED_CACHE_SIZE);
 
     private record Parsed(NewMetadata metadata, String checksum) {
-    }
-
-    private static <K, V> Map<K, V> lru(int size) {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > size;
-            }
-        };
     }
 
     public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunStore runs,
@@ -219,16 +210,11 @@ public class PschedulerRunService {
 
     private Mapped convert(RunDocument run, EsmondRecord record, String status, String problem) {
         String text = record.metadata().toString();
-        Parsed metadata;
-        synchronized (parsed) {
-            metadata = parsed.get(text);
-        }
+        Parsed metadata = parsed.get(text);
         if (metadata == null) {
             NewMetadata fresh = MetadataParser.parse(record.metadata());
             metadata = new Parsed(fresh, fresh.checksum());
-            synchronized (parsed) {
-                parsed.put(text, metadata);
-            }
+            parsed.put(text, metadata);
         }
         ObjectNode bulk = record.metadata().objectNode();
         bulk.putArray("data").addObject().put("ts", record.ts()).set("val", record.values());
@@ -262,17 +248,12 @@ public class PschedulerRunService {
     }
 
     private Uni<String> key(NewMetadata parsed, String checksum) {
-        String cached;
-        synchronized (keys) {
-            cached = keys.get(checksum);
-        }
+        String cached = keys.get(checksum);
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
         return metadata.create(parsed).map(created -> {
-            synchronized (keys) {
-                keys.put(checksum, created.key());
-            }
+            keys.put(checksum, created.key());
             return created.key();
         });
     }
