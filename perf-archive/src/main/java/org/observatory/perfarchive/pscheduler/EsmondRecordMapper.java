@@ -3,11 +3,11 @@ package org.observatory.perfarchive.pscheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.observatory.common.problem.ProblemException;
 import org.observatory.perfarchive.metadata.HostAddresses;
 
@@ -46,19 +46,27 @@ public final class EsmondRecordMapper {
      */
     public static boolean resolvesNames(RunDocument run, String observer) {
         TestTypeMapping mapping = mapping(run.testType());
-        List<String> hosts = new ArrayList<>(List.of(run.lead()));
-        if (observer != null) {
-            hosts.add(observer);
+        RawMapping raw = new RawMapping(run.testType());
+        // A known type whose result cannot be mapped falls back to the raw mapping: its hosts count too.
+        return Stream.concat(hosts(run, observer, mapping != null ? mapping : raw).named(), hosts(run, observer, raw).named())
+                .map(String::trim).anyMatch(host -> !HostAddresses.isLiteral(host));
+    }
+
+    /** The hosts a run names under a mapping: the input source, the destination (null if none) and the agent. */
+    private record Hosts(String inputSource, String destination, String agent) {
+        Stream<String> named() {
+            return Stream.of(inputSource, destination, agent).filter(Objects::nonNull);
         }
-        if (mapping != null) {
-            for (String field : Arrays.asList(mapping.sourceField(), mapping.destinationField())) {
-                JsonNode host = field == null ? null : run.spec().get(field);
-                if (host != null && !host.isNull()) {
-                    hosts.add(host.asText());
-                }
-            }
-        }
-        return !hosts.stream().map(String::trim).allMatch(HostAddresses::isLiteral);
+    }
+
+    private static Hosts hosts(RunDocument run, String observer, TestTypeMapping mapping) {
+        JsonNode spec = run.spec();
+        String lead = run.lead();
+        String inputSource = mapping.sourceField() != null && spec.hasNonNull(mapping.sourceField())
+                ? spec.get(mapping.sourceField()).asText() : lead;
+        JsonNode dest = mapping.destinationField() == null ? null : spec.get(mapping.destinationField());
+        // The esmond archives of perfSONAR's meshes named the scheduling host; x-ps-observer is that host.
+        return new Hosts(inputSource, dest == null || dest.isNull() ? null : dest.asText(), observer != null ? observer : lead);
     }
 
     private static TestTypeMapping mapping(String testType) {
@@ -134,31 +142,24 @@ public final class EsmondRecordMapper {
     private static void subject(RunDocument run, String observer, TestTypeMapping mapping, ObjectNode metadata) {
         JsonNode spec = run.spec();
         Integer ipVersion = spec.path("ip-version").isInt() ? spec.get("ip-version").intValue() : null;
-        String lead = run.lead();
-        String inputSource = mapping.sourceField() != null && spec.hasNonNull(mapping.sourceField())
-                ? spec.get(mapping.sourceField()).asText() : lead;
+        Hosts hosts = hosts(run, observer, mapping);
         String source;
         if (mapping.destinationField() != null) {
-            JsonNode dest = spec.get(mapping.destinationField());
-            if (dest == null || dest.isNull()) {
+            if (hosts.destination() == null) {
                 throw new IllegalArgumentException("test.spec." + mapping.destinationField() + " is missing");
             }
             metadata.put("subject-type", "point-to-point");
-            metadata.put("input-destination", dest.asText());
-            List<String> pair = HostPair.sameVersion(inputSource, dest.asText(), ipVersion);
+            metadata.put("input-destination", hosts.destination());
+            List<String> pair = HostPair.sameVersion(hosts.inputSource(), hosts.destination(), ipVersion);
             source = pair.get(0);
             metadata.put("destination", pair.get(1));
         } else {
             metadata.put("subject-type", "network-element");
-            source = HostPair.sameVersion(inputSource, inputSource, ipVersion).get(0);
+            source = HostPair.sameVersion(hosts.inputSource(), hosts.inputSource(), ipVersion).get(0);
         }
         metadata.put("source", source);
-        metadata.put("input-source", inputSource);
-        // The esmond archives of perfSONAR's meshes named the scheduling host; x-ps-observer is that host.
-        String agent = observer != null ? observer : lead;
-        if (agent != null) {
-            metadata.put("measurement-agent", HostPair.sameVersion(source, agent, null).get(1));
-        }
+        metadata.put("input-source", hosts.inputSource());
+        metadata.put("measurement-agent", HostPair.sameVersion(source, hosts.agent(), null).get(1));
     }
 
     private static void addEventType(ArrayNode eventTypes, String eventType) {
