@@ -64,7 +64,8 @@ public class PschedulerRunService {
      */
     private final LruCache<String, Parsed> parsed = new LruCache<>(PARSED_CACHE_SIZE);
 
-    private record Parsed(NewMetadata metadata, String checksum) {
+    /** A run's metadata, checked, with its checksum (what finds its key). */
+    record Parsed(NewMetadata metadata, String checksum) {
     }
 
     public PschedulerRunService(Pool pool, MetadataService metadata, DataService data, PschedulerRunStore runs,
@@ -86,7 +87,7 @@ public class PschedulerRunService {
     }
 
     /** What the run becomes in esmond terms, decided before anything is stored. */
-    record Mapped(RunDocument run, NewMetadata metadata, String checksum, List<Point> points, String status, String problem) {
+    record Mapped(RunDocument run, Parsed metadata, List<Point> points, String status, String problem) {
     }
 
     public Uni<RunReceipt> store(JsonNode body, String observer, String agent) {
@@ -119,7 +120,7 @@ public class PschedulerRunService {
                     .ifNoItem().after(MAPPING_TIMEOUT).failWith(() -> new ProblemException(503, "Service Unavailable",
                             "Resolving the run's hosts took too long; try again"));
         }
-        return mapping.chain(mapped -> key(mapped.metadata(), mapped.checksum())
+        return mapping.chain(mapped -> key(mapped.metadata())
                         .chain(key -> data.prepare(key, mapped.points()).map(values -> new Pending(mapped, key, observer, values))));
     }
 
@@ -218,7 +219,7 @@ public class PschedulerRunService {
         }
         ObjectNode bulk = record.metadata().objectNode();
         bulk.putArray("data").addObject().put("ts", record.ts()).set("val", record.values());
-        return new Mapped(run, metadata.metadata(), metadata.checksum(), DataParser.bulk(bulk), status, problem);
+        return new Mapped(run, metadata, DataParser.bulk(bulk), status, problem);
     }
 
     /**
@@ -247,13 +248,13 @@ public class PschedulerRunService {
                 run.startSeconds(), run.document().toString());
     }
 
-    private Uni<String> key(NewMetadata parsed, String checksum) {
-        String cached = keys.get(checksum);
+    private Uni<String> key(Parsed parsed) {
+        String cached = keys.get(parsed.checksum());
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return metadata.create(parsed).map(created -> {
-            keys.put(checksum, created.key());
+        return metadata.create(parsed.metadata()).map(created -> {
+            keys.put(parsed.checksum(), created.key());
             return created.key();
         });
     }
